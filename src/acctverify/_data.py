@@ -1,0 +1,79 @@
+"""Read the shipped data tables (private).
+
+Each table in ``acctverify/data`` is a UTF-8 CSV file whose leading ``#`` lines name its origin,
+date and licence. Tables are read on first use and cached; nothing is read at import time.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import hashlib
+import io
+from dataclasses import dataclass
+from importlib import resources
+
+from acctverify.exceptions import DataError
+
+__all__ = ["TABLES", "Table", "data_version", "table"]
+
+#: Every table the package ships, in the order ``acctverify --version`` lists them.
+TABLES = (
+    "banks.csv",
+    "card_bins.csv",
+    "account_lengths.csv",
+    "bank_hotlines.csv",
+    "cnaps_categories.csv",
+    "cnaps_codes.csv",
+)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A parsed data table: its header comments and its rows."""
+
+    name: str
+    comments: tuple[str, ...]
+    rows: tuple[dict[str, str], ...]
+
+
+def _read_bytes(name: str) -> bytes:
+    try:
+        return resources.files("acctverify.data").joinpath(name).read_bytes()
+    except OSError as exc:  # pragma: no cover - a broken installation
+        raise DataError(f"cannot read the shipped table {name}: {exc}") from exc
+
+
+def parse_table(name: str, text: str) -> Table:
+    """Parse a table in the shipped format (also used for tests of the format itself)."""
+    lines = text.splitlines()
+    comments = []
+    index = 0
+    while index < len(lines) and lines[index].startswith("#"):
+        comments.append(lines[index][1:].strip())
+        index += 1
+    reader = csv.DictReader(io.StringIO("\n".join(lines[index:])))
+    rows = []
+    for number, row in enumerate(reader, start=index + 2):
+        if None in row or any(value is None for value in row.values()):
+            raise DataError(f"{name}, line {number}: wrong number of fields")
+        rows.append({key: value.strip() for key, value in row.items()})
+    return Table(name=name, comments=tuple(comments), rows=tuple(rows))
+
+
+@functools.cache
+def table(name: str) -> Table:
+    """Return the shipped table *name*, read once."""
+    return parse_table(name, _read_bytes(name).decode("utf-8"))
+
+
+@functools.cache
+def data_version() -> str:
+    """Return a short digest of every shipped table; it changes whenever any table changes."""
+    digest = hashlib.sha256()
+    for name in TABLES:
+        digest.update(name.encode())
+        digest.update(b"\0")
+        digest.update(_read_bytes(name))
+        digest.update(b"\0")
+    return digest.hexdigest()[:12]
