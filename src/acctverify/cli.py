@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from acctverify._version import __version__
@@ -56,7 +57,7 @@ class _UsageError(Exception):
 
 def _load_request(source: str) -> dict[str, Any]:
     try:
-        text = sys.stdin.read() if source == "-" else open(source, encoding="utf-8").read()
+        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise _UsageError(f"cannot read {source}: {exc}") from None
     try:
@@ -73,8 +74,10 @@ def _merge_request(args: argparse.Namespace) -> None:
     if not args.request:
         return
     data = _load_request(args.request)
-    payee = data.get("payee") if isinstance(data.get("payee"), dict) else {}
-    licence = data.get("licence") if isinstance(data.get("licence"), dict) else {}
+    payee = data.get("payee")
+    licence = data.get("licence")
+    payee = payee if isinstance(payee, dict) else {}
+    licence = licence if isinstance(licence, dict) else {}
     for flag, value in (
         ("account", payee.get("account")),
         ("bank", payee.get("bank")),
