@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from stdnum.exceptions import ValidationError
 
 from acctverify.cn import bankcard, banks
-from acctverify.cn._util import ascii_digits, clean
+from acctverify.cn._util import MAX_RAW_LENGTH, ascii_digits, clean
 
 if TYPE_CHECKING:
     from acctverify.models import AccountInfo
@@ -87,10 +87,11 @@ def classify(number: object, bank: object = None) -> AccountInfo:
     """
     from acctverify.models import AccountInfo, AccountKind
 
+    too_long = isinstance(number, str) and len(number) > MAX_RAW_LENGTH
     try:
         text = clean(number)
     except (ValidationError, TypeError, ValueError):
-        text = ""
+        text = number[: MAX_LENGTH + 1] if too_long and isinstance(number, str) else ""
     stated = banks.resolve(bank) if bank is not None else None
     reasons: list[str] = []
     if bank is not None and isinstance(bank, str) and bank.strip() and stated is None:
@@ -107,6 +108,8 @@ def classify(number: object, bank: object = None) -> AccountInfo:
             reasons=(reason, *reasons),
         )
 
+    if too_long:
+        return invalid("too_long")
     if not text:
         return invalid("empty")
     if not ascii_digits(text):
@@ -131,7 +134,11 @@ def classify(number: object, bank: object = None) -> AccountInfo:
         kind = AccountKind.CORPORATE_PLAUSIBLE
         reasons.insert(0, "no_card_bin")
 
-    if stated is not None and card_bin is not None and card_bin.bank_code != stated.code:
+    if (
+        stated is not None
+        and card_bin is not None
+        and not banks.same_bank(card_bin.bank_code, stated.code)
+    ):
         reasons.append("issuer_differs_from_stated_bank")
     fits: bool | None = None
     if stated is not None and stated.corporate_account_lengths:

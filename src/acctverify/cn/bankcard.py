@@ -118,8 +118,10 @@ def mask(number: object) -> str:
         digits = compact(number)
     except (ValidationError, TypeError, ValueError):
         return "****"
+    if len(digits) <= 2:
+        return "*" * len(digits)
     if len(digits) <= 8:
-        return "*" * max(len(digits) - 2, 2) + digits[-2:]
+        return "*" * (len(digits) - 2) + digits[-2:]
     return digits[:4] + "*" * (len(digits) - 8) + digits[-4:]
 
 

@@ -30,7 +30,7 @@ from acctverify._data import table
 if TYPE_CHECKING:
     from acctverify.models import BankInfo
 
-__all__ = ["all_banks", "for_cnaps_category", "get", "normalise_name", "resolve"]
+__all__ = ["all_banks", "for_cnaps_category", "get", "normalise_name", "resolve", "same_bank"]
 
 # A name that is long and institution-like enough to be matched as the start of a longer name
 # (``中国工商银行北京分行``); short aliases such as ``工行`` or ``平安`` must match exactly.
@@ -126,15 +126,47 @@ def for_cnaps_category(category: str) -> BankInfo | None:
     return banks.get(code) if code else None
 
 
+# What may follow a bank's name in the name of one of its branches or offices.
+_BRANCH_TAILS = (
+    "分行", "支行", "营业部", "分理处", "储蓄所", "营业室", "办事处", "信用卡中心", "卡中心",
+    "总行", "分部", "营业厅", "股份有限公司", "有限责任公司", "有限公司",
+)  # fmt: skip
+
+
+def _is_branch_tail(rest: str) -> bool:
+    rest = rest.strip("()（）")
+    return not rest or rest.endswith(_BRANCH_TAILS) or rest.startswith(_BRANCH_TAILS)
+
+
+@functools.cache
+def _identity(code: str) -> str:
+    """The bank a code stands for, as its normalised Chinese name (bcbc keeps two codes for some
+    banks, e.g. DBS and DBSCN for 星展银行)."""
+    bank = _index()[0].get(code)
+    return normalise_name(bank.name) if bank else code
+
+
+def same_bank(first: str | None, second: str | None) -> bool:
+    """Return whether two bank codes stand for the same bank (equal codes or equal names).
+
+    >>> same_bank('DBS', 'DBSCN'), same_bank('ICBC', 'ABC')
+    (True, False)
+    """
+    if not first or not second:
+        return False
+    return first == second or _identity(first) == _identity(second)
+
+
 @functools.lru_cache(maxsize=2048)
 def _resolve(key: str) -> str | None:
     _, exact, prefix, _ = _index()
     if key in exact:
         return exact[key]
-    # Longest known institution name that starts the text: 中国工商银行北京分行 -> 中国工商银行.
+    # Longest known institution name that starts the text, when the rest reads like a branch or
+    # an office of it: 中国工商银行北京分行 -> ICBC, but 中国银行保险监督管理委员会 is not BOC.
     for end in range(min(len(key), 40), 3, -1):
         code = prefix.get(key[:end])
-        if code is not None:
+        if code is not None and _is_branch_tail(key[end:]):
             return code
     return None
 

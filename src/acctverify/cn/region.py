@@ -46,14 +46,14 @@ from acctverify.cn._util import ascii_digits, clean
 if TYPE_CHECKING:
     from acctverify.models import RegionInfo
 
-__all__ = ["NATIONAL", "compact", "format", "is_valid", "lookup", "validate"]
+__all__ = ["NATIONAL", "compact", "format", "is_valid", "lookup", "province_of", "validate"]
 
 #: Not a GB/T 2260 code, but used in credit codes registered with the national authority
 #: (e.g. ICBC ``91100000100003962T``, BOC ``911000001000013428``).
 NATIONAL = "100000"
 
 # Prefecture-level rows that only group counties (not names anyone writes in an address).
-_GROUPING_NAMES = frozenset({"市辖区", "县", "郊区"})
+_GROUPING_NAMES = frozenset({"市辖区", "县", "市"})
 
 _YEARS = re.compile(r"\[(\d{4})?-(\d{4})?\]")
 
@@ -90,6 +90,11 @@ def is_valid(number: object) -> bool:
 def format(number: object) -> str:
     """Return the standard presentation of the code (its compact form)."""
     return compact(number)
+
+
+def _is_place(name: str) -> bool:
+    """False for rows that only group counties (市辖区, 县, 省直辖县级行政单位 …)."""
+    return name not in _GROUPING_NAMES and "直辖" not in name
 
 
 def _entries(value: str) -> list[tuple[int | None, int | None, str]]:
@@ -144,10 +149,12 @@ def _lookup(code: str) -> RegionInfo:
         }
         if "county" in prefecture_props:
             prefecture = _entries(prefecture_props["county"])[-1][2]
-    parts = [province or ""]
-    if prefecture and prefecture not in _GROUPING_NAMES and "直辖" not in prefecture:
+    # A province-level code's own row carries the province's name (in simplified characters,
+    # where the province row of the table may use traditional ones: 香港特別行政區).
+    parts = [name if code[2:] == "0000" else province or ""]
+    if prefecture and _is_place(prefecture):
         parts.append(prefecture)
-    if name != province and name not in _GROUPING_NAMES:
+    if code[2:] != "0000" and _is_place(name):
         parts.append(name)
     history = tuple(
         f"{'' if s is None else s}-{'' if e is None else e} {n}" if (s or e) else n
@@ -163,3 +170,71 @@ def _lookup(code: str) -> RegionInfo:
         abolished=end is not None,
         history=history,
     )
+
+
+_ADMIN_SUFFIX_CHARS = frozenset("区县市镇乡旗盟州")
+_SUFFIXES = (
+    "特別行政區",
+    "特别行政区",
+    "维吾尔自治区",
+    "壮族自治区",
+    "回族自治区",
+    "自治区",
+    "省",
+    "市",
+)
+
+
+@functools.cache
+def _place_index() -> dict[str, tuple[str, bool]]:
+    """Map unambiguous current place names (with and without 省/市 suffix) to their province,
+    and whether the name is a shortened form."""
+    from stdnum import numdb
+
+    database = numdb.get("cn/loc")
+    seen: dict[str, set[str]] = {}
+    shortened: set[str] = set()
+    for province_code in range(11, 83):
+        for suffix in ("0000", *(f"{n:02d}00" for n in range(1, 100))):
+            code = f"{province_code:02d}{suffix}"
+            props = {k: v for _, part in database.info(code) for k, v in part.items()}
+            if "county" not in props or "province" not in props:
+                continue
+            _, end, name = _entries(props["county"])[-1]
+            if end is not None or name in _GROUPING_NAMES or "直辖" in name:
+                continue
+            names = {name, props["province"]}
+            for place in list(names):
+                for ending in _SUFFIXES:
+                    if place.endswith(ending) and len(place) - len(ending) >= 2:
+                        names.add(place[: -len(ending)])
+                        shortened.add(place[: -len(ending)])
+            for place in names:
+                seen.setdefault(place, set()).add(props["province"])
+    return {place: (next(iter(p)), place in shortened) for place, p in seen.items() if len(p) == 1}
+
+
+def province_of(address: object) -> str | None:
+    """Return the province an address starts with (``深圳市福田区…`` -> ``广东省``), or ``None``.
+
+    Only province and prefecture-level names that belong to a single province are used; an
+    address that starts with anything else gives ``None``. Never raises.
+
+    >>> province_of('深圳市南山区粤海街道'), province_of('广东省深圳市'), province_of('朝阳区')
+    ('广东省', '广东省', None)
+    """
+    if not isinstance(address, str):
+        return None
+    text = "".join(address[:60].split())
+    index = _place_index()
+    for end in range(min(len(text), 12), 1, -1):
+        entry = index.get(text[:end])
+        if entry is None:
+            continue
+        province, short = entry
+        # A shortened name followed by an administrative suffix names another place:
+        # 朝阳区 is not 朝阳(市).
+        if short and text[end : end + 1] in _ADMIN_SUFFIX_CHARS:
+            continue
+        return province
+    return None
