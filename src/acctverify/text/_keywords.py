@@ -1,0 +1,335 @@
+"""Keywords: phrases, app names and channel words, matched in the same linear pass (private).
+
+Every keyword (phrases of ``phrases.toml``, app names of ``apps.csv``, channel words of
+``channel_words.csv``) goes into one regular expression shaped as a trie
+(``安全(?:帐户|账户)``), part of the scanner's single RE2 pattern, which at each start takes the
+longest keyword. Keywords that overlap the one matched are recovered without another pass
+(:func:`resolve`): those inside it are known in advance, and those that start inside it and run
+past its end are found by a short walk of the trie from the few offsets where that can happen
+(also known in advance). The result is every occurrence of every keyword, as an Aho-Corasick
+automaton would report, at the cost of one scan.
+
+Latin keywords (``vx``, ``qq``, ``zoom``, ``tg``) only count as whole words: not preceded by a
+Latin letter or digit, and not followed by a Latin letter.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from acctverify._data import table
+from acctverify.text._engine import Pattern, compile_pattern
+from acctverify.text._normalise import normalise
+from acctverify.text._phrases import phrase_families
+
+__all__ = [
+    "Keyword",
+    "Keywords",
+    "find_keywords",
+    "keywords",
+    "resolve",
+    "traditional_characters",
+    "trie_pattern",
+]
+
+
+@dataclass(frozen=True, eq=False)
+class Keyword:
+    """One listed word and what it stands for."""
+
+    word: str
+    """Normalised spelling."""
+    kind: str
+    """``phrase``, ``app`` or ``cue`` (a channel word)."""
+    code: str
+    """Family code, app id, or channel (``wechat``, ``wecom``, ``qq``)."""
+    listed: str
+    """The word as listed in the data file."""
+    weak: bool = False
+    confirmed: bool = True
+    means: str | None = None
+    """Slang: the word it stands for."""
+    position: str = ""
+    """Channel words: ``before``, ``after`` or ``mention``."""
+    variant: str = ""
+    """Channel words: ``standard``, ``latin``, ``homophone`` or ``slang``."""
+    category: str = ""
+    """Apps: the app category."""
+
+
+def _is_word(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _escape(char: str) -> str:
+    """Escape one character for RE2 and :mod:`re` alike."""
+    if char.isalnum() or not char.isascii():
+        return char
+    return f"\\x{ord(char):02x}"
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """Return a regex matching any of *words*, longest first at each start, shaped as a trie.
+
+    >>> trie_pattern(['安全账户', '安全帐户', '监管账户'])
+    '(?:安全(?:帐户|账户)|监管账户)'
+    """
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        branches = []
+        for first in sorted(k for k in node if k):
+            child = node[first]
+            # follow a chain of single children without wrapping each step in a group
+            text = _escape(first)
+            while len(child) == 1 and "" not in child:
+                ((char, child),) = child.items()
+                text += _escape(char)
+            branches.append(text + build(child))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            if len(branches) == 1 and len(body) > 1:
+                body = "(?:" + body + ")"
+            return body + "?"
+        return body
+
+    return build(root)
+
+
+@dataclass(frozen=True)
+class Keywords:
+    """The keyword set, ready for matching."""
+
+    source: str
+    """The trie-shaped pattern (RE2 subset) matching any keyword."""
+    by_word: dict[str, tuple[Keyword, ...]]
+    inside: dict[str, tuple[tuple[int, str], ...]]
+    """For each word, the listed words wholly inside it (offset, word), itself included."""
+    overhang: dict[str, tuple[int, ...]]
+    """For each word, offsets where another listed word may start and run past its end."""
+    trie: dict[str, dict]  # type: ignore[type-arg]
+    longest: int
+    simple: dict[str, tuple[Keyword, ...]]
+    """Words with nothing inside them, nothing to walk past them and no Latin boundary to check."""
+
+
+def _entries(*, normalised: bool = True) -> list[Keyword]:
+    entries: list[Keyword] = []
+    for family in phrase_families().values():
+        groups = (
+            (family.phrases, False, True),
+            (family.weak, True, True),
+            (family.unconfirmed, False, False),
+        )
+        for phrases, weak, confirmed in groups:
+            entries.extend(
+                Keyword(word, "phrase", family.code, word, weak=weak, confirmed=confirmed)
+                for word in phrases
+            )
+        entries.extend(
+            Keyword(word, "phrase", family.code, word, confirmed=False, means=means)
+            for word, means in family.slang
+        )
+    for row in table("apps.csv").rows:
+        entries.append(
+            Keyword(
+                row["word"],
+                "app",
+                row["app"],
+                row["word"],
+                weak=row["weak"] == "yes",
+                confirmed=row["confidence"] != "unconfirmed",
+                category=row["category"],
+            )
+        )
+    for row in table("channel_words.csv").rows:
+        entries.append(
+            Keyword(
+                row["word"],
+                "cue",
+                row["channel"],
+                row["word"],
+                confirmed=row["confidence"] != "unconfirmed",
+                position=row["position"],
+                variant=row["variant"],
+            )
+        )
+    if not normalised:
+        return entries
+    result = []
+    for entry in entries:
+        word = normalise(entry.word, simplify=False).text
+        if word:
+            result.append(entry if word == entry.word else _renamed(entry, word))
+    return result
+
+
+def _renamed(entry: Keyword, word: str) -> Keyword:
+    return Keyword(
+        word,
+        entry.kind,
+        entry.code,
+        entry.listed,
+        entry.weak,
+        entry.confirmed,
+        entry.means,
+        entry.position,
+        entry.variant,
+        entry.category,
+    )
+
+
+@functools.cache
+def keywords() -> Keywords:
+    """Build the keyword set once."""
+    by_word: dict[str, list[Keyword]] = {}
+    for entry in _entries():
+        by_word.setdefault(entry.word, []).append(entry)
+    words = sorted(by_word)
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    proper_prefixes = {word[:i] for word in words for i in range(1, len(word))}
+    inside: dict[str, tuple[tuple[int, str], ...]] = {}
+    overhang: dict[str, tuple[int, ...]] = {}
+    for word in words:
+        found: list[tuple[int, str]] = []
+        offsets: list[int] = []
+        for offset in range(len(word)):
+            rest = word[offset:]
+            found.extend(
+                (offset, rest[:length])
+                for length in range(1, len(rest) + 1)
+                if rest[:length] in by_word
+            )
+            if offset and rest in proper_prefixes:
+                offsets.append(offset)
+        inside[word] = tuple(found)
+        overhang[word] = tuple(offsets)
+    simple = {
+        word: tuple(by_word[word])
+        for word in words
+        if inside[word] == ((0, word),) and not overhang[word] and not _has_latin(word)
+    }
+    return Keywords(
+        simple=simple,
+        source=trie_pattern(words),
+        by_word={word: tuple(entries) for word, entries in by_word.items()},
+        inside=inside,
+        overhang=overhang,
+        trie=trie,
+        longest=max(map(len, words)),
+    )
+
+
+@functools.cache
+def traditional_characters() -> frozenset[str]:
+    """Traditional (and Hong Kong, Taiwan) forms of the characters in the listed words.
+
+    A message is converted to simplified Chinese only when it contains one of them: elsewhere the
+    conversion cannot change what the keywords match.
+    """
+    from acctverify.text._normalise import t2s_converters
+
+    converters = t2s_converters()
+    characters = {char for entry in _entries(normalised=False) for char in entry.word}
+    found: set[str] = set()
+    for char in characters:
+        for convert in converters:
+            variant = convert(char)
+            if len(variant) == 1 and variant != char:
+                found.add(variant)
+    return frozenset(found)
+
+
+def _bounded(text: str, start: int, end: int, word: str) -> bool:
+    """Whether a Latin keyword at ``[start, end)`` stands as a word of its own."""
+    if _is_word(word[0]) and start and _is_word(text[start - 1]):
+        return False
+    return not (
+        word[-1].isascii()
+        and word[-1].isalpha()
+        and end < len(text)
+        and text[end].isascii()
+        and text[end].isalpha()
+    )
+
+
+def resolve(compiled: Keywords, text: str, start: int, end: int) -> list[tuple[int, int, Keyword]]:
+    """Every keyword occurrence implied by a match of the keyword pattern at ``[start, end)``:
+    the word itself, the words inside it, and the words that start inside it and run past it.
+
+    The matches of one scan do not overlap, so no occurrence is reported twice: words inside a
+    match end within it, words found past it start inside it, and the next match starts after it.
+    """
+    word = text[start:end]
+    simple = compiled.simple.get(word)
+    if simple is not None:
+        return [(start, end, entry) for entry in simple]
+    by_word = compiled.by_word
+    found: list[tuple[int, int, Keyword]] = []
+    for offset, inner in compiled.inside[word]:
+        at = start + offset
+        if _has_latin(inner) and not _bounded(text, at, at + len(inner), inner):
+            continue
+        found.extend((at, at + len(inner), entry) for entry in by_word[inner])
+    for offset in compiled.overhang[word]:
+        at = start + offset
+        for inner in _walk(compiled, text, at, end):
+            if _has_latin(inner) and not _bounded(text, at, at + len(inner), inner):
+                continue
+            found.extend((at, at + len(inner), entry) for entry in by_word[inner])
+    return found
+
+
+def find_keywords(text: str) -> list[tuple[int, int, Keyword]]:
+    """Return every occurrence of every keyword in the normalised *text*, by start.
+
+    >>> [(start, word.word, word.kind) for start, _, word in find_keywords('加v信:1')]
+    [(0, '加v', 'cue'), (1, 'v信', 'cue')]
+    """
+    from acctverify.text._engine import spans
+
+    compiled = keywords()
+    found: list[tuple[int, int, Keyword]] = []
+    for start, end in spans(_pattern(), text):
+        found.extend(resolve(compiled, text, start, end))
+    found.sort(key=lambda item: (item[0], item[1]))
+    return found
+
+
+@functools.cache
+def _pattern() -> Pattern:
+    return compile_pattern("keywords.trie", keywords().source)
+
+
+def _has_latin(word: str) -> bool:
+    return _is_word(word[0]) or _is_word(word[-1])
+
+
+def _walk(compiled: Keywords, text: str, start: int, beyond: int) -> list[str]:
+    """Listed words starting at *start* and ending after *beyond* (walking the trie)."""
+    node = compiled.trie
+    found = []
+    limit = min(len(text), start + compiled.longest)
+    index = start
+    while index < limit:
+        node = node.get(text[index])  # type: ignore[assignment]
+        if node is None:
+            break
+        index += 1
+        if "" in node and index > beyond:
+            found.append(text[start:index])
+    return found

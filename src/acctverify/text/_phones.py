@@ -1,0 +1,395 @@
+"""Phone numbers and service numbers: find digit runs, then let phonenumbers decide (private).
+
+Searching and validating are separate, as in phonenumbers' matcher:
+
+* **search**: a digit run is at least five digits joined by at most three separators each
+  (space, dash, dot, parentheses, underscore); Chinese numerals and junk characters were turned
+  into digits and removed by :mod:`acctverify.text._normalise` before. A run is cut into its digit
+  groups, and a phone number is looked for at group boundaries only: ``138 1234 5678`` is one
+  number, ``尾号1234 95555`` is two things, ``202611290001234567`` is nothing.
+* **validate**: a candidate must have a shape phonenumbers can accept (a prefix and length that a
+  Chinese number or an international one can have), then phonenumbers says whether it is valid
+  and what type it is. Domestic numbers need their trunk ``0`` (``010-…``, ``0755-…``), so a bare
+  ``2026112900`` is not read as a Guangzhou line; mobiles, 400/800 and 950 numbers need none;
+  ``+`` and ``00`` numbers go through ``phonenumbers.parse``.
+* **context**: amounts (``¥13812.34``, ``…元``), labels (订单号, 尾号, 验证码 …), card-number
+  grouping (``6222 0755 8888 8888``) and Latin letters glued to the digits (an ID such as
+  ``abc13812345678``) veto a candidate, except phone and channel words (``vx13812345678``,
+  ``tel…``).
+
+Service numbers (95xxx, 96xxx, 12xxx, 10xxx) must stand alone; those listed in
+``bank_hotlines.csv`` or ``service_numbers.csv`` carry their institution, the others need
+phonenumbers' short-number metadata and a phone word nearby (电话, 客服, 拨打 …).
+"""
+
+from __future__ import annotations
+
+import functools
+from bisect import bisect_left
+from typing import Any
+
+from acctverify._data import table
+from acctverify.text._engine import compile_pattern
+from acctverify.text._found import Found, details
+
+__all__ = ["NUMBER_RUN", "classify_phone", "listed_numbers", "numbers_in_run", "vetoed"]
+
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+#: A digit run (RE2 subset): at least five digits joined by at most three separators each,
+#: optionally after ``+``. Shorter runs can be neither a phone nor a service number.
+NUMBER_RUN = f"\\+?[0-9](?:[ \\t\\-.()（）_{_DASHES}]{{0,3}}[0-9]){{4,}}"
+
+_GLUED_CUES = {
+    "v": "wechat",
+    "vx": "wechat",
+    "wx": "wechat",
+    "weixin": "wechat",
+    "wechat": "wechat",
+    "q": "qq",
+    "qq": "qq",
+    "tel": "",
+    "dh": "",
+    "phone": "",
+    "call": "",
+    "mobile": "",
+}
+
+_VETO_LABEL = compile_pattern(
+    "phones.veto_label",
+    "(?:订单号?|单号|编号|流水号|交易号|尾号|卡号|验证码|校验码|动态码|密码|身份证号?|证件号码?|"
+    "合同号|借据号|工号|序列号|运单号?|券码|取件码|编码|代码|账单号|批次号?)[ :：#=是为]{0,3}$",
+)
+_AMOUNT_BEFORE = compile_pattern(
+    "phones.amount_before",
+    "(?:[¥￥$€£]|rmb|cny|usd|hkd|人民币|金额|余额|应还|欠款|本金|利息|罚息|合计|共计|总计)"
+    "[ :：]{0,2}$",
+)
+_UNIT_AFTER = compile_pattern(
+    "phones.unit_after",
+    " ?(?:[元块万亿千百%‰年月日期笔个次秒天周位名件岁倍折份张条股辆]"
+    "|分钟|美元|港币|港元|rmb|usd|hkd)",
+)
+_PHONE_CONTEXT = compile_pattern(
+    "phones.phone_context",
+    "电话|致电|拨打|热线|客服|咨询|联系|详询|回复|来电|号码|服务|官方|call|tel",
+)
+_DIGIT_GROUPS = compile_pattern("phones.digit_groups", "[0-9]+")
+#: How a number written the domestic way starts: the trunk prefix 0, a mobile's 1, 400/800 and 95
+#: service lines, or 86 before a mobile.
+_DOMESTIC_HEADS = ("0", "1", "400", "800", "95", "861")
+
+_TYPE_NAMES = {
+    0: "fixed_line",
+    1: "mobile",
+    2: "fixed_line_or_mobile",
+    3: "toll_free",
+    4: "premium_rate",
+    5: "shared_cost",
+    6: "voip",
+    7: "personal_number",
+    8: "pager",
+    9: "uan",
+    10: "voicemail",
+}
+_PERSONAL = {"mobile": True, "personal_number": True, "fixed_line_or_mobile": None}
+_INSTITUTIONAL = {"toll_free", "shared_cost", "uan", "premium_rate"}
+
+
+@functools.lru_cache(maxsize=8192)
+def classify_phone(digits: str, international: bool) -> tuple[str, str, str, int] | None:
+    """Return (E.164, number type, region, country code) for a valid number, else ``None``.
+
+    *digits* are the candidate's digits; *international* says it was written with ``+``. A
+    domestic candidate keeps its trunk ``0``; ``00`` starts an international one.
+
+    >>> classify_phone('13812345678', False)
+    ('+8613812345678', 'mobile', 'CN', 86)
+    >>> classify_phone('075588888888', False)
+    ('+8675588888888', 'fixed_line', 'CN', 86)
+    >>> classify_phone('85261234567', True)
+    ('+85261234567', 'mobile', 'HK', 852)
+    >>> classify_phone('2026112900', False) is None
+    True
+    """
+    import phonenumbers
+
+    if international or digits.startswith("00"):
+        try:
+            number = phonenumbers.parse("+" + (digits[2:] if not international else digits))
+        except phonenumbers.NumberParseException:
+            return None
+        if not phonenumbers.is_valid_number(number):
+            return None
+        kind = phonenumbers.number_type(number)
+        region = phonenumbers.region_code_for_number(number) or ""
+        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        return e164, _TYPE_NAMES.get(kind, "unknown"), region, number.country_code or 0
+    if not digits.startswith(_DOMESTIC_HEADS):
+        return None  # a domestic fixed line needs its trunk 0: 2026112900 is not 020-2611-2900
+    national = digits
+    if digits.startswith("86") and len(digits) == 13:
+        national = digits[2:]
+    elif digits.startswith(_cn_national_prefix()):
+        national = digits[len(_cn_national_prefix()) :]
+    if not national or national.startswith("0"):
+        return None
+    # Equivalent to parse(digits, "CN") + is_valid_number + number_type for these shapes (tested),
+    # without parse's generic string handling: for country code 86 a number is valid exactly when
+    # its type is known.
+    number = phonenumbers.PhoneNumber(country_code=86, national_number=int(national))
+    kind = phonenumbers.number_type(number)
+    if kind == phonenumbers.PhoneNumberType.UNKNOWN:
+        return None
+    return "+86" + national, _TYPE_NAMES.get(kind, "unknown"), "CN", 86
+
+
+@functools.cache
+def _cn_national_prefix() -> str:
+    import phonenumbers
+
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region("CN")
+    return (metadata.national_prefix if metadata else None) or "0"
+
+
+@functools.lru_cache(maxsize=1024)
+def _valid_short_number(digits: str) -> bool:
+    import phonenumbers
+    from phonenumbers import shortnumberinfo
+
+    try:
+        number = phonenumbers.parse(digits, "CN")
+    except phonenumbers.NumberParseException:  # pragma: no cover - digits always parse
+        return False
+    return bool(shortnumberinfo.is_valid_short_number_for_region(number, "CN"))
+
+
+@functools.cache
+def listed_numbers() -> dict[str, tuple[str, str]]:
+    """Numbers listed in the shipped tables: digits -> (institution code, Chinese name)."""
+    from acctverify.cn import banks
+
+    listed: dict[str, tuple[str, str]] = {}
+    for row in table("bank_hotlines.csv").rows:
+        bank = banks.get(row["bank_code"])
+        listed.setdefault(row["number"], (row["bank_code"], bank.name if bank else ""))
+    for row in table("service_numbers.csv").rows:
+        listed.setdefault(row["number"], (row["code"], row["name_zh"]))
+    return listed
+
+
+def _lengths(head: str, plus: bool) -> tuple[int, ...]:
+    """Digit counts a candidate starting with *head* can have, longest first."""
+    if plus:
+        return (15, 14, 13, 12, 11, 10, 9, 8)
+    if head.startswith("00"):
+        return (17, 16, 15, 14, 13, 12, 11, 10)
+    if head.startswith("0"):
+        return (12, 11, 10)
+    if head.startswith("861"):
+        return (13,)
+    if head.startswith("1"):
+        return (11,)
+    if head.startswith(("400", "800")):
+        return (10,)
+    if head.startswith("95"):
+        return (11, 10)
+    return ()
+
+
+def _short_shape(digits: str) -> bool:
+    """The shapes of service numbers: 95xxx(x), 96xxx(x), 12xxx, 10xxx."""
+    if len(digits) in (5, 6) and digits[:2] in ("95", "96"):
+        return True
+    return len(digits) == 5 and digits[:2] in ("12", "10")
+
+
+def _is_latin(char: str) -> bool:
+    return char.isascii() and (char.isalpha() or char == "_")
+
+
+def _glued_before(text: str, start: int) -> tuple[str | None, tuple[int, int] | None]:
+    """Letters glued before *start*: ``(None, None)`` if none, ``(channel, span)`` for a channel
+    word such as ``vx``, ``('blocked', None)`` when the digits are part of an ID."""
+    index = start
+    if index and text[index - 1] in "-_" and index > 1 and _is_latin(text[index - 2]):
+        index -= 1
+    if not index or not _is_latin(text[index - 1]):
+        return None, None
+    begin = index
+    while (
+        begin
+        and begin > index - 20
+        and text[begin - 1].isascii()
+        and (text[begin - 1].isalnum() or text[begin - 1] == "_")
+    ):
+        begin -= 1
+    token = text[begin:index]
+    channel = _GLUED_CUES.get(token)
+    if channel is None or (index != start and channel):
+        return "blocked", None
+    return channel, (begin, index)
+
+
+def _glued_after(text: str, end: int) -> bool:
+    if end >= len(text):
+        return False
+    char = text[end]
+    if _is_latin(char):
+        return True
+    return char == "-" and end + 1 < len(text) and _is_latin(text[end + 1])
+
+
+def vetoed(text: str, start: int, end: int) -> bool:
+    """An amount, a date part, or a labelled non-contact number (订单号, 尾号, 验证码 …)."""
+    before = text[max(0, start - 8) : start]
+    if before and (
+        _VETO_LABEL.window_search(before) is not None
+        or _AMOUNT_BEFORE.window_search(before) is not None
+    ):
+        return True
+    after = text[end : end + 3]
+    return bool(after) and _UNIT_AFTER.window_match(after) is not None
+
+
+def _card_like(groups: list[tuple[int, int]]) -> bool:
+    """Digit groups written like a card or account number (6222 0202 0011 2233 449)."""
+    return len(groups) >= 4 and all(end - start == 4 for start, end in groups[:4])
+
+
+def _hopeless(run: str, plus: bool) -> bool:
+    """Whether no group of *run* can start a phone number or be a service number (amounts,
+    dates, times, order numbers): the common case, decided without building anything."""
+    if run.isdigit():
+        return len(run) not in _lengths(run[:4], plus) and not _short_shape(run)
+    groups = _DIGIT_GROUPS.python().findall(run)
+    remaining = sum(map(len, groups))
+    for index, group in enumerate(groups):
+        if remaining >= 7 and (group[0] in "01489" or (plus and not index)):
+            return False
+        if _short_shape(group):
+            return False
+        remaining -= len(group)
+    return True
+
+
+def numbers_in_run(text: str, start: int, end: int) -> list[Found]:
+    """Phone numbers and service numbers in the digit run ``text[start:end]``."""
+    plus = text[start] == "+"
+    first = start + 1 if plus else start
+    run = text[first:end]
+    if _hopeless(run, plus):
+        return []
+    if run.isdigit():  # one group: the common case
+        groups = [(first, end)]
+        digits = run
+    else:
+        groups = []
+        index = first
+        while index < end:
+            group_end = index
+            while group_end < end and "0" <= text[group_end] <= "9":
+                group_end += 1
+            groups.append((index, group_end))
+            index = group_end
+            while index < end and not "0" <= text[index] <= "9":
+                index += 1
+        digits = "".join(text[a:b] for a, b in groups)
+    offsets = [0]
+    for a, b in groups:
+        offsets.append(offsets[-1] + b - a)
+    glued, cue = _glued_before(text, start)
+    first_group = 1 if glued == "blocked" else 0
+    last_allowed = len(groups) - (1 if _glued_after(text, end) else 0)
+    card = _card_like(groups)
+    found: list[Found] = []
+    group = first_group
+    while group < len(groups):
+        at = offsets[group]
+        international = plus and group == 0
+        match = None
+        for length in _lengths(digits[at : at + 4], international):
+            position = bisect_left(offsets, at + length)
+            if position >= len(offsets) or offsets[position] != at + length:
+                continue
+            if position > last_allowed or (card and (group or position < len(groups))):
+                continue
+            info = classify_phone(digits[at : at + length], international)
+            if info is not None:
+                match = position, info
+                break
+        if match is not None:
+            position, info = match
+            span_start = start if group == 0 else groups[group][0]
+            span_end = groups[position - 1][1]
+            if not vetoed(text, span_start, span_end):
+                written_international = international or digits.startswith("00", at)
+                rule = "phone.international" if written_international else "phone.national"
+                phone_cue = cue if group == 0 else None
+                if phone_cue is not None:
+                    rule = "phone.glued_cue"
+                found.append(
+                    Found(
+                        "phone",
+                        span_start,
+                        span_end,
+                        info[0],
+                        rule,
+                        phone_cue,
+                        _phone_details(info),
+                    )
+                )
+                group = position
+                continue
+        if group < last_allowed and not card:
+            short = _short_number(text, groups, group, glued if group == 0 else None)
+            if short is not None:
+                found.append(short)
+        group += 1
+    return found
+
+
+@functools.lru_cache(maxsize=8192)
+def _phone_details(info: tuple[str, str, str, int]) -> Any:
+    e164, kind, region, country = info
+    listed = listed_numbers().get(e164[3:] if e164.startswith("+86") else e164)
+    return details(
+        number_type=kind,
+        region=region,
+        country_code=country,
+        cross_border=region != "CN",
+        personal=False if kind in _INSTITUTIONAL else _PERSONAL.get(kind),
+        institution=listed[0] if listed else None,
+        institution_name=listed[1] if listed else None,
+    )
+
+
+def _short_number(
+    text: str, groups: list[tuple[int, int]], group: int, glued: str | None
+) -> Found | None:
+    start, end = groups[group]
+    digits = text[start:end]
+    if not _short_shape(digits) or glued == "blocked":
+        return None
+    # a decimal part or a neighbour joined by a dot makes it an amount or a version
+    if (group + 1 < len(groups) and text[end] == ".") or (group and text[start - 1] == "."):
+        return None
+    if vetoed(text, start, end):
+        return None
+    listed = listed_numbers().get(digits)
+    context = None
+    if listed is None:
+        if not _valid_short_number(digits):
+            return None
+        before = text[max(0, start - 10) : start]
+        match = _PHONE_CONTEXT.window_search(before) if before else None
+        if match is None:
+            return None
+        offset = start - len(before)
+        context = (offset + match.start(), offset + match.end())
+    facts = details(
+        personal=False,
+        institution=listed[0] if listed else None,
+        institution_name=listed[1] if listed else None,
+    )
+    rule = "short_number.listed" if listed else "short_number.pattern"
+    return Found("short_number", start, end, digits, rule, context, facts)

@@ -1,0 +1,368 @@
+"""The scanner: normalise, find, validate, map back, build the hits (private)."""
+
+from __future__ import annotations
+
+import functools
+import gc
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from acctverify.cn._util import INVISIBLE_CHARACTERS
+from acctverify.models.text import ScanResult, TextHit
+from acctverify.text._channels import Cue, channel_ids, homophone_ids
+from acctverify.text._engine import Pattern, compile_pattern, registry, spans
+from acctverify.text._found import Found, details
+from acctverify.text._keywords import Keyword, keywords, resolve
+from acctverify.text._normalise import _FOLD, _NUMERALS, JUNK_SYMBOLS, NormalisedText, normalise
+from acctverify.text._phones import NUMBER_RUN, numbers_in_run
+from acctverify.text._urls import BARE_URL, EMAIL, SCHEME_URL, email_found, official_key, url_found
+
+if TYPE_CHECKING:
+    from acctverify.models.text import HitDetails
+
+__all__ = ["DEFAULT_MAX_CHARS", "RULES", "all_patterns", "scan", "scan_detailed"]
+
+#: Longest text scanned by default; the rest is reported as truncated.
+DEFAULT_MAX_CHARS = 1_000_000
+
+#: Every rule id a hit can carry, with what it means.
+RULES: dict[str, str] = {
+    "phone.national": "a number written the domestic way (mobile, 0 + area code, 400/800/950)",
+    "phone.international": "a number written with + or 00 and a country code",
+    "phone.glued_cue": "a number glued to a channel or phone word (vx13812345678, tel…)",
+    "short_number.listed": "a service number listed in bank_hotlines.csv or service_numbers.csv",
+    "short_number.pattern": "a 95xxx/96xxx/12xxx/10xxx number phonenumbers accepts, next to a "
+    "phone word (电话, 客服, 拨打 …)",
+    "wechat.cue_id": "a WeChat ID after a WeChat word",
+    "wechat.cue_phone": "a phone number after a WeChat word (also reported as a phone)",
+    "wechat.cue_digits": "digits after a WeChat word (an account found by QQ number)",
+    "wechat.same_as_phone": "a phone number followed by 微信同号 or the like",
+    "wechat.homophone_id": "a WeChat ID after an unlisted homophone of 微信 (pypinyin)",
+    "wechat.homophone_phone": "a phone number after an unlisted homophone of 微信 (pypinyin)",
+    "wechat.homophone_digits": "digits after an unlisted homophone of 微信 (pypinyin)",
+    "wecom.cue_id": "an ID after 企业微信",
+    "wecom.cue_phone": "a phone number after 企业微信",
+    "wecom.cue_digits": "digits after 企业微信",
+    "wecom.mention": "企业微信 mentioned without an ID",
+    "qq.cue_number": "a QQ number after a QQ word",
+    "url.scheme": "a link with http(s)://",
+    "url.bare": "a link without a scheme whose host has a public suffix",
+    "email.address": "an e-mail address whose domain has a public suffix",
+    "app.keyword": "an app name",
+    "app.keyword_with_cue": "an everyday word that names an app (飞机, 向日葵), next to an app cue",
+    "phrase.keyword": "a phrase of a scam phrase family",
+}
+
+#: A negation in the same clause before a phrase (searched in the 8 characters before it).
+_NEGATION_BEFORE = compile_pattern(
+    "phrases.negation_before",
+    "(请勿|切勿|勿|不要|不会|绝不|决不|从不|不得|严禁|谨防|警惕|防范|凡是|没有所谓|并无|不存在|"
+    "不可能|无权|防止|拒绝|自称|冒充|假冒)[^。!?;\n,；，！？]*$",
+)
+#: A warning in the same sentence after a phrase (matched on the 16 characters after it).
+_WARNING_AFTER = compile_pattern(
+    "phrases.warning_after",
+    "[^。!?;\n；！？]*?(是诈骗|都是诈骗|均为诈骗|均是诈骗|是骗局|都是骗局|是骗子|诈骗行为|的骗局|诈骗陷阱|"
+    "不可信|勿信)",
+)
+_APP_CUE_BEFORE = compile_pattern(
+    "apps.cue_before", "下载|安装|打开|注册|登录|加|用|开启|使用|通过"
+)
+_APP_CUE_AFTER = compile_pattern(
+    "apps.cue_after", "软件|app|号|账号|联系|聊|远程|下载|安装|[:：] ?@"
+)
+
+_LETTER = re.compile("[a-z]")
+_KIND_ORDER = {
+    kind: index
+    for index, kind in enumerate(
+        ("phone", "short_number", "wechat", "wecom", "qq", "url", "email", "app", "phrase")
+    )
+}
+_DIGIT_KINDS = frozenset({"phone", "short_number", "wechat", "wecom", "qq"})
+
+
+@functools.cache
+def _master() -> Pattern:
+    """Contacts and keywords in one pattern: one linear pass over the text finds every candidate.
+
+    At each position the first alternative that matches wins: an e-mail address, a link, a digit
+    run, then a keyword (so ``vx13812345678@qq.com`` is an address, ``vx13812345678`` a keyword
+    followed by a digit run).
+    """
+    source = "|".join((EMAIL, SCHEME_URL, BARE_URL, NUMBER_RUN, keywords().source))
+    return compile_pattern("scan.master", source)
+
+
+def all_patterns() -> dict[str, Pattern]:
+    """Every regular expression the scanner uses, by name (builds the data-driven ones)."""
+    _master()
+    return registry()
+
+
+def _negation(text: str, start: int, end: int, warnings: bool) -> str | None:
+    """The negation before a phrase (same clause) or the warning after it (same sentence)."""
+    before = text[max(0, start - 8) : start]
+    if before:
+        match = _NEGATION_BEFORE.window_search(before)
+        if match is not None:
+            return match.group(1)
+    if warnings:
+        after = text[end : end + 16]
+        match = _WARNING_AFTER.window_match(after) if after else None
+        if match is not None:
+            return match.group(1)
+    return None
+
+
+def _app_cue(text: str, start: int, end: int) -> tuple[int, int] | None:
+    before = text[max(0, start - 4) : start]
+    if before:
+        match = _APP_CUE_BEFORE.window_search(before)
+        if match is not None:
+            offset = start - len(before)
+            return offset + match.start(), offset + match.end()
+    after = text[end : end + 4]
+    if after:
+        match = _APP_CUE_AFTER.window_search(after)
+        if match is not None:
+            return end + match.start(), end + match.end()
+    return None
+
+
+def _keyword_found(
+    text: str, hit: tuple[int, int, Keyword], found: list[Found], cues: list[Cue], warnings: bool
+) -> None:
+    start, end, word = hit
+    if word.kind == "cue":
+        cues.append((start, end, word))
+    elif word.kind == "phrase":
+        negation = _negation(text, start, end, warnings)
+        facts = _phrase_details(word, negation)
+        found.append(Found("phrase", start, end, word.code, "phrase.keyword", None, facts))
+    else:
+        cue = _app_cue(text, start, end) if word.weak else None
+        if word.weak and cue is None:
+            return
+        facts = details(category=word.category, weak=word.weak, confirmed=word.confirmed)
+        rule = "app.keyword_with_cue" if word.weak else "app.keyword"
+        found.append(Found("app", start, end, word.code, rule, cue, facts))
+
+
+@functools.lru_cache(maxsize=4096)
+def _phrase_details(word: Keyword, negation: str | None) -> HitDetails:
+    return details(
+        family=word.code,
+        phrase=word.listed,
+        means=word.means,
+        weak=word.weak,
+        confirmed=word.confirmed,
+        negated=negation is not None,
+        negation=negation,
+    )
+
+
+def _find(text: str, official: tuple[str, ...]) -> list[Found]:
+    compiled = keywords()
+    by_word = compiled.by_word
+    found: list[Found] = []
+    phones: list[Found] = []
+    cues: list[Cue] = []
+    warnings = "骗" in text or "可信" in text or "勿信" in text
+    for start, end in spans(_master(), text):
+        word = text[start:end]
+        if word in by_word:
+            for hit in resolve(compiled, text, start, end):
+                _keyword_found(text, hit, found, cues, warnings)
+            continue
+        if "@" in word:
+            link = email_found(text, start, end, official=official)
+        elif "://" in word or _LETTER.search(word) is not None:
+            link = url_found(text, start, end, scheme="://" in word, official=official)
+        else:  # a digit run: digits and separators only
+            numbers = numbers_in_run(text, start, end)
+            found.extend(numbers)
+            phones.extend(n for n in numbers if n.kind == "phone")
+            continue
+        if link is not None:
+            found.append(link)
+    if cues:  # at the same start, the longer word first (微信号 before 微信)
+        cues.sort(key=lambda cue: (cue[0], -cue[1]))
+        found.extend(channel_ids(text, cues, phones))
+        wecom = [(start, end) for start, end, word in cues if word.code == "wecom"]
+        if wecom:  # 企业微信联系 is not an invitation to a personal WeChat (加微信, 微信联系)
+            found = [item for item in found if not _inside_wecom(item, wecom)]
+    if "信" in text:
+        found.extend(homophone_ids(text, phones))
+    return _drop_contained(found)
+
+
+def _inside_wecom(item: Found, wecom: list[tuple[int, int]]) -> bool:
+    return (
+        item.kind == "phrase"
+        and item.value == "off_platform"
+        and any(start < item.end and item.start < end for start, end in wecom)
+    )
+
+
+def _drop_contained(found: list[Found]) -> list[Found]:
+    """Drop app and phrase hits inside a longer hit with the same value (飞书 in 飞书会议)."""
+    values = [(item.kind, item.value) for item in found if item.kind in ("app", "phrase")]
+    if len(values) == len(set(values)):
+        return found
+    keep: list[Found] = []
+    groups: dict[tuple[str, str], list[Found]] = {}
+    for item in found:
+        if item.kind in ("app", "phrase"):
+            groups.setdefault((item.kind, item.value), []).append(item)
+        else:
+            keep.append(item)
+    for items in groups.values():
+        items.sort(key=lambda item: (item.start, -item.end))
+        reach = -1
+        for item in items:
+            if item.end <= reach:
+                continue
+            keep.append(item)
+            reach = item.end
+    return keep
+
+
+def _obfuscated(raw: str, kind: str) -> bool:
+    """Whether the original text hides the value (see :attr:`TextHit.obfuscated`)."""
+    ascii_symbols = kind not in ("url", "email")
+    for char in raw:
+        if char in INVISIBLE_CHARACTERS:
+            return True
+        if char.isascii():
+            if ascii_symbols and char in JUNK_SYMBOLS:
+                return True
+            if kind in ("phrase", "app") and char.isspace():
+                return True
+            continue
+        if char in JUNK_SYMBOLS or (kind in _DIGIT_KINDS and char in _NUMERALS):
+            return True
+        if kind in ("phrase", "app") and char.isspace():
+            return True
+        folded = _FOLD[ord(char)]
+        if isinstance(folded, str) and any(c.isascii() and c.isalnum() for c in folded):
+            return True
+    return False
+
+
+def _build(norm: NormalisedText, found: list[Found]) -> tuple[TextHit, ...]:
+    if not found:
+        return ()
+    validate = TextHit.__pydantic_validator__.validate_python
+    original = norm.original
+    normalised = norm.text
+    identity = norm.identity
+    found.sort(key=lambda item: (item.start, item.end, _KIND_ORDER[item.kind], item.value))
+    seen: set[tuple[int, int, str]] = set()
+    hits: list[TextHit] = []
+    for item in found:
+        if identity:
+            start, end = item.start, item.end
+        else:
+            start, end = norm.to_original(item.start, item.end)
+        key = (start, end, item.kind)
+        if key in seen:
+            continue
+        seen.add(key)
+        raw = original[start:end]
+        context = None
+        obfuscated = item.disguised_cue or (
+            raw != normalised[item.start : item.end] and _obfuscated(raw, item.kind)
+        )
+        if item.cue is not None:
+            cue_start, cue_end = item.cue if identity else norm.to_original(*item.cue)
+            context = original[cue_start:cue_end]
+            # junk inside the channel word (微★信) hides the contact as much as junk inside it
+            obfuscated = obfuscated or (
+                context != normalised[item.cue[0] : item.cue[1]] and _obfuscated(context, "app")
+            )
+        hits.append(
+            validate(
+                {
+                    "kind": item.kind,
+                    "value": item.value,
+                    "start": start,
+                    "end": end,
+                    "raw": raw,
+                    "rule": item.rule,
+                    "context": context,
+                    "obfuscated": obfuscated,
+                    "details": item.details,
+                }
+            )
+        )
+    if not identity:  # mapping back keeps the order, except between hits on the same characters
+        hits.sort(key=lambda hit: (hit.start, hit.end, _KIND_ORDER[hit.kind.value], hit.value))
+    return tuple(hits)
+
+
+def scan_detailed(
+    text: str, *, max_chars: int = DEFAULT_MAX_CHARS, official_domains: Iterable[str] = ()
+) -> ScanResult:
+    """Scan *text* and say how much of it was read.
+
+    Text beyond *max_chars* characters is not scanned and the result says so (``truncated``);
+    *official_domains* adds domains to the shipped brand list (links under them are ``official``,
+    look-alikes of them are flagged).
+
+    >>> result = scan_detailed('致电13812345678。' * 3, max_chars=20)
+    >>> result.truncated, result.scanned_chars, result.text_length
+    (True, 20, 42)
+    >>> [(hit.kind.value, hit.value, hit.start, hit.end) for hit in result.hits]
+    [('phone', '+8613812345678', 2, 13)]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"scan() expects str, got {type(text).__name__}")
+    if isinstance(max_chars, bool) or not isinstance(max_chars, int):
+        raise TypeError(f"max_chars must be an int, got {type(max_chars).__name__}")
+    if max_chars < 1:
+        raise ValueError(f"max_chars must be positive, got {max_chars}")
+    length = len(text)
+    truncated = length > max_chars
+    scanned = text[:max_chars] if truncated else text
+    hits = _hits(scanned, official_domains)
+    return ScanResult(
+        hits=hits, truncated=truncated, scanned_chars=len(scanned), text_length=length
+    )
+
+
+#: Texts longer than this are scanned with the cyclic garbage collector paused (see :func:`_hits`).
+_PAUSE_GC_ABOVE = 65_536
+
+
+def _hits(text: str, official_domains: Iterable[str]) -> tuple[TextHit, ...]:
+    official = official_key(official_domains) if official_domains else ()
+    if len(text) <= _PAUSE_GC_ABOVE or not gc.isenabled():
+        norm = normalise(text)
+        return _build(norm, _find(norm.text, official))
+    # A long, hit-dense text allocates hundreds of thousands of acyclic objects (hits and their
+    # dicts); every full collection in between would walk all of them again, which makes the cost
+    # grow faster than the text. Nothing allocated here can form a cycle, so collection waits.
+    gc.disable()
+    try:
+        norm = normalise(text)
+        return _build(norm, _find(norm.text, official))
+    finally:
+        gc.enable()
+
+
+def scan(text: str, *, official_domains: Iterable[str] = ()) -> tuple[TextHit, ...]:
+    """Return the contact channels and scam phrases in *text*, sorted by start.
+
+    The same as ``scan_detailed(text, official_domains=...).hits``: text beyond
+    :data:`DEFAULT_MAX_CHARS` is not scanned (use :func:`scan_detailed` to know).
+
+    >>> [(hit.kind.value, hit.value, hit.raw) for hit in scan('请加薇信：ｗｘ＿ｋｅｆｕ８８８')]
+    [('wechat', 'wx_kefu888', 'ｗｘ＿ｋｅｆｕ８８８')]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"scan() expects str, got {type(text).__name__}")
+    if len(text) > DEFAULT_MAX_CHARS:
+        return scan_detailed(text, official_domains=official_domains).hits
+    return _hits(text, official_domains)
