@@ -23,7 +23,18 @@ BUILD_SCRIPT = ROOT / "scripts" / "build_data.py"
 
 #: Tables written by scripts/build_data.py, and those edited by hand (the script only reads them).
 DERIVED = ("banks.csv", "card_bins.csv", "cnaps_codes.csv")
-CURATED = ("account_lengths.csv", "bank_hotlines.csv", "cnaps_categories.csv")
+CURATED = (
+    "account_lengths.csv",
+    "bank_hotlines.csv",
+    "cnaps_categories.csv",
+    "name_parts.csv",
+    "lookalikes.csv",
+    "apps.csv",
+    "brands.csv",
+    "channel_words.csv",
+    "service_numbers.csv",
+    "short_links.csv",
+)
 
 #: The columns that identify a row of each table.
 KEYS: dict[str, tuple[str, ...]] = {
@@ -33,6 +44,13 @@ KEYS: dict[str, tuple[str, ...]] = {
     "bank_hotlines.csv": ("bank_code", "number", "kind"),
     "cnaps_categories.csv": ("category",),
     "cnaps_codes.csv": ("code",),
+    "name_parts.csv": ("kind", "word"),
+    "lookalikes.csv": ("a", "b"),
+    "apps.csv": ("app", "word"),
+    "brands.csv": ("brand",),
+    "channel_words.csv": ("word",),
+    "service_numbers.csv": ("number",),
+    "short_links.csv": ("host",),
 }
 
 CARD_TYPES = {"DC", "CC", "SCC", "PC"}

@@ -15,7 +15,7 @@ from importlib import resources
 
 from acctverify.exceptions import DataError
 
-__all__ = ["TABLES", "Table", "data_version", "table"]
+__all__ = ["TABLES", "Table", "data_files", "data_version", "table"]
 
 #: Every table the package ships, in the order ``acctverify --version`` lists them.
 TABLES = (
@@ -25,6 +25,13 @@ TABLES = (
     "bank_hotlines.csv",
     "cnaps_categories.csv",
     "cnaps_codes.csv",
+    "name_parts.csv",
+    "lookalikes.csv",
+    "apps.csv",
+    "brands.csv",
+    "channel_words.csv",
+    "service_numbers.csv",
+    "short_links.csv",
 )
 
 
@@ -67,11 +74,23 @@ def table(name: str) -> Table:
     return parse_table(name, _read_bytes(name).decode("utf-8"))
 
 
+def data_files() -> tuple[str, ...]:
+    """Return the names of every shipped data file (tables, TOML files …), sorted."""
+    folder = resources.files("acctverify.data")
+    return tuple(
+        sorted(
+            entry.name
+            for entry in folder.iterdir()
+            if entry.is_file() and entry.name.endswith((".csv", ".toml", ".json", ".txt"))
+        )
+    )
+
+
 @functools.cache
 def data_version() -> str:
-    """Return a short digest of every shipped table; it changes whenever any table changes."""
+    """Return a short digest of every shipped data file; it changes whenever any file changes."""
     digest = hashlib.sha256()
-    for name in TABLES:
+    for name in data_files():
         digest.update(name.encode())
         digest.update(b"\0")
         digest.update(_read_bytes(name))

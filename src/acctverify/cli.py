@@ -1,30 +1,46 @@
-"""The ``acctverify`` command: argument parsing and rendering only."""
+"""The ``acctverify`` command: argument parsing and rendering only.
+
+    acctverify check [REQUEST.json | -] [--payee-name S] [--account N] [--bank S] [--cnaps N]
+                     [--uscc S] [--licence FILE.json] [--creditor S] [--message S]...
+                     [--message-file F]... [--directory FILE] [--json] [--lang zh|en]
+                     [--fail-on LEVEL]
+
+Exit status: 0 when the level is below ``--fail-on`` (default ``high``), 1 at or above it, 2 for
+bad usage or unreadable input (a one-line error, never a traceback).
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from acctverify._version import __version__
+
+if TYPE_CHECKING:
+    from acctverify.models import Report
 
 __all__ = ["main"]
 
 EXIT_OK = 0
+EXIT_FAIL = 1
 EXIT_USAGE = 2
 
+_LEVELS = ("low", "medium", "high", "critical")
+_LEVEL_NAMES = {"low": "低", "medium": "中", "high": "高", "critical": "极高"}
+_COLOURS = {"low": "32", "medium": "33", "high": "31", "critical": "1;41;97"}
+_LONG_DIGITS = re.compile(r"\d{12,40}")
+_MAX_INPUT_BYTES = 20_000_000
 
-def _version_text() -> str:
-    from acctverify._data import TABLES, data_version, table
 
-    lines = [f"acctverify {__version__} (data {data_version()})"]
-    for name in TABLES:
-        origins = [c for c in table(name).comments if c.lower().startswith(("origin", "curated"))]
-        lines.append(f"  {name}: {'; '.join(origins) if origins else 'see file header'}")
-    return "\n".join(lines)
+class UsageError(Exception):
+    """Bad usage or unreadable input: exit status 2 with a one-line message."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -33,129 +49,246 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="acctverify", description=__doc__)
+    parser = _Parser(
+        prog="acctverify",
+        description="Check whether a 'corporate account' really belongs to your creditor, and "
+        "whether the request looks like a scam.",
+    )
     parser.add_argument("--version", action="store_true", help="show version and data origins")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
-    check = commands.add_parser("check", help="check a payee's identifiers")
-    check.add_argument(
-        "request",
-        nargs="?",
-        help="a request as JSON (file path, or - for standard input); flags override its fields",
+    check = commands.add_parser(
+        "check",
+        help="check a payment request",
+        description="Check a payment request given as JSON and/or flags (flags win).",
     )
-    check.add_argument("--uscc", help="统一社会信用代码 of the payee")
-    check.add_argument("--account", help="account or card number (masked in text output)")
-    check.add_argument("--bank", help="the bank the account is said to be at")
-    check.add_argument("--cnaps", help="12-digit CNAPS bank code (联行号)")
-    check.add_argument("--json", action="store_true", help="print JSON")
-    check.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the text")
+    check.add_argument("request", nargs="?", help="request JSON file, or - for standard input")
+    payee = check.add_argument_group("payee")
+    payee.add_argument("--payee-name", help="account name (收款户名)")
+    payee.add_argument("--account", help="account or card number (masked in text output)")
+    payee.add_argument("--bank", help="bank or branch (开户行)")
+    payee.add_argument("--cnaps", help="12-digit CNAPS code (联行号)")
+    payee.add_argument(
+        "--claimed-type",
+        choices=("corporate", "personal", "unknown"),
+        help="what you were told the account is",
+    )
+    other = check.add_argument_group("licence, creditor and messages")
+    other.add_argument("--uscc", help="credit code on the licence (统一社会信用代码)")
+    other.add_argument("--licence", metavar="FILE.json", help="licence data as JSON")
+    other.add_argument("--creditor", help="who you believe you are paying (微粒贷, 招商银行 …)")
+    other.add_argument("--message", action="append", default=[], help="a message you received")
+    other.add_argument(
+        "--message-file", action="append", default=[], metavar="F", help="a file with a message"
+    )
+    other.add_argument("--caller", help="the number that called or texted you")
+    other.add_argument("--link", help="a link you were sent")
+    other.add_argument("--as-of", metavar="YYYY-MM-DD", help="judge the request at this date")
+    out = check.add_argument_group("output")
+    out.add_argument("--directory", metavar="FILE", help="your own creditor file (TOML or JSON)")
+    out.add_argument("--json", action="store_true", help="print the report as JSON")
+    out.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the text")
+    out.add_argument(
+        "--fail-on", choices=_LEVELS, default="high", help="exit 1 at or above this level"
+    )
     return parser
 
 
-class _UsageError(Exception):
-    """Bad usage or unreadable input: exit status 2 with a one-line message."""
-
-
-def _load_request(source: str) -> dict[str, Any]:
+def _read_text(source: str, what: str) -> str:
     try:
-        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise _UsageError(f"cannot read {source}: {exc}") from None
+        if source == "-":
+            text = sys.stdin.read(_MAX_INPUT_BYTES + 1)
+        else:
+            path = Path(source)
+            if path.stat().st_size > _MAX_INPUT_BYTES:
+                raise UsageError(f"{source}: larger than {_MAX_INPUT_BYTES} bytes")
+            text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(f"cannot read {what} {source}: not UTF-8 text") from None
+    except OSError as exc:
+        raise UsageError(f"cannot read {what} {source}: {exc.strerror or exc}") from None
+    if len(text) > _MAX_INPUT_BYTES:
+        raise UsageError(f"{what} on standard input is larger than {_MAX_INPUT_BYTES} bytes")
+    return text
+
+
+def _read_json(source: str, what: str) -> dict[str, Any]:
+    text = _read_text(source, what)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise _UsageError(f"{source} is not valid JSON: {exc}") from None
+        raise UsageError(f"{source}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
     if not isinstance(data, dict):
-        raise _UsageError(f"{source}: expected a JSON object")
+        raise UsageError(f"{source}: expected a JSON object")
     return data
 
 
-def _merge_request(args: argparse.Namespace) -> None:
-    """Fill identifier flags not given on the command line from the request file."""
-    if not args.request:
-        return
-    data = _load_request(args.request)
-    payee = data.get("payee")
-    licence = data.get("licence")
-    payee = payee if isinstance(payee, dict) else {}
-    licence = licence if isinstance(licence, dict) else {}
-    for flag, value in (
-        ("account", payee.get("account")),
-        ("bank", payee.get("bank")),
-        ("cnaps", payee.get("cnaps")),
-        ("uscc", licence.get("uscc")),
+def _request_data(args: argparse.Namespace) -> dict[str, Any]:
+    """Build the request dict from the JSON file and the flags (flags win)."""
+    data: dict[str, Any] = _read_json(args.request, "request") if args.request else {}
+    payee = dict(data.get("payee") or {})
+    for flag, field in (
+        ("payee_name", "name"),
+        ("account", "account"),
+        ("bank", "bank"),
+        ("cnaps", "cnaps"),
+        ("claimed_type", "claimed_account_type"),
     ):
-        if getattr(args, flag) is None and isinstance(value, str):
-            setattr(args, flag, value)
-
-
-def _facts(args: argparse.Namespace) -> dict[str, Any]:
-    from acctverify.cn import account, cnaps, uscc
-    from acctverify.exceptions import ValidationError
-
-    facts: dict[str, Any] = {}
+        if getattr(args, flag) is not None:
+            payee[field] = getattr(args, flag)
+    data["payee"] = payee
+    if args.licence:
+        data["licence"] = _read_json(args.licence, "licence")
     if args.uscc is not None:
+        data["licence"] = {**(data.get("licence") or {}), "uscc": args.uscc}
+    if args.creditor is not None:
+        data["creditor"] = args.creditor
+    messages = list(data.get("messages") or [])
+    messages += args.message
+    messages += [_read_text(name, "message file") for name in args.message_file]
+    data["messages"] = messages
+    if args.caller or args.link:
+        contact = dict(data.get("contact") or {})
+        if args.caller:
+            contact["caller_number"] = args.caller
+        if args.link:
+            contact["link"] = args.link
+        data["contact"] = contact
+    if args.as_of:
         try:
-            facts["uscc"] = uscc.parse(args.uscc).model_dump(mode="json")
-        except ValidationError as exc:
-            facts["uscc"] = {"error": type(exc).__name__, "input": args.uscc}
-    if args.account is not None:
-        facts["account"] = account.classify(args.account, bank=args.bank).model_dump(mode="json")
-    if args.cnaps is not None:
-        try:
-            facts["cnaps"] = cnaps.parse(args.cnaps).model_dump(mode="json")
-        except ValidationError as exc:
-            facts["cnaps"] = {"error": type(exc).__name__, "input": args.cnaps}
-    return facts
+            data["as_of"] = date.fromisoformat(args.as_of).isoformat()
+        except ValueError:
+            raise UsageError(f"--as-of {args.as_of}: expected YYYY-MM-DD") from None
+    return data
 
 
-def _render(facts: dict[str, Any], lang: str) -> str:
+def _validation_message(exc: Exception) -> str:
+    errors = getattr(exc, "errors", None)
+    if callable(errors):
+        first = errors()[0]
+        where = ".".join(str(part) for part in first.get("loc", ())) or "request"
+        return f"{where}: {first.get('msg', 'invalid')}"
+    return str(exc).splitlines()[0]
+
+
+def _use_colour(stream: TextIO) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
+
+
+class _Style:
+    def __init__(self, colour: bool) -> None:
+        self.colour = colour
+
+    def __call__(self, text: str, code: str) -> str:
+        return f"\033[{code}m{text}\033[0m" if self.colour else text
+
+    def mark(self, text: str) -> str:
+        return self(text, "7") if self.colour else f"«{text}»"
+
+
+def _mask_digits(text: str) -> str:
+    from acctverify.cn.bankcard import mask
+
+    return _LONG_DIGITS.sub(lambda m: mask(m.group(0)), text)
+
+
+def _excerpt(message: str, start: int, end: int, style: _Style, width: int = 24) -> str:
+    left = max(0, start - width)
+    right = min(len(message), end + width)
+    before = _mask_digits(message[left:start]).replace("\n", " ")
+    after = _mask_digits(message[end:right]).replace("\n", " ")
+    return (
+        ("…" if left else "")
+        + before
+        + style.mark(message[start:end].replace("\n", " "))
+        + after
+        + ("…" if right < len(message) else "")
+    )
+
+
+_MESSAGE_FIELD = re.compile(r"messages\[(\d+)\]")
+
+
+def render(report: Report, messages: Sequence[str], *, lang: str, colour: bool) -> str:
+    """Render a report for a terminal: level and score, findings with evidence, advice."""
+    style = _Style(colour)
     zh = lang == "zh"
-    lines = []
-    if "uscc" in facts:
-        info = facts["uscc"]
-        if "error" in info:
-            lines.append(
-                ("统一社会信用代码格式错误" if zh else "credit code malformed")
-                + f": {info['error']}"
-            )
-        else:
-            state = "有效" if info["checksum_valid"] else "校验码错误"
-            if not zh:
-                state = "valid" if info["checksum_valid"] else "check character wrong"
-            name_key = "" if zh else "_en"
-            lines.append(
-                f"{'统一社会信用代码' if zh else 'credit code'} {info['code']}: {state}; "
-                f"{info['authority_name' + name_key] or '?'} / "
-                f"{info['entity_type_name' + name_key] or '?'}; "
-                f"{info['region_name'] or info['region_code']}"
-            )
-            for code in info["anomalies"]:
-                from acctverify.cn.uscc import ANOMALIES
-
-                lines.append(f"  - {ANOMALIES[code][0 if zh else 1]}")
-    if "account" in facts:
-        from acctverify.cn.account import REASONS
-
-        info = facts["account"]
-        lines.append(f"{'账号' if zh else 'account'} {info['masked']}: {info['kind']}")
-        lines.extend(f"  - {REASONS[code][0 if zh else 1]}" for code in info["reasons"])
-    if "cnaps" in facts:
-        info = facts["cnaps"]
-        if "error" in info:
-            lines.append(
-                ("联行号格式错误" if zh else "CNAPS code malformed") + f": {info['error']}"
-            )
-        else:
-            lines.append(
-                f"{'联行号' if zh else 'CNAPS'} {info['code']}: "
-                f"{info['listed_name'] or info['category_name'] or '?'}"
-                + (
-                    ""
-                    if info["checksum_valid"]
-                    else (" (校验位错误)" if zh else " (check digit wrong)")
-                )
-            )
+    level = report.level.value
+    label = f"{_LEVEL_NAMES[level]}（{level}）" if zh else level.upper()
+    head = f"{'风险等级' if zh else 'Risk level'}: {label}  {report.score}/100"
+    lines = [style(head, _COLOURS[level])]
+    facts = report.facts
+    if facts.creditor is not None and facts.creditor.creditor is not None:
+        creditor = facts.creditor.creditor
+        lines.append(f"{'债权人' if zh else 'Creditor'}: {creditor.name} ({creditor.name_en})")
+    if facts.payee.account is not None:
+        lines.append(f"{'账号' if zh else 'Account'}: {facts.payee.account.masked}")
+    lines.append("")
+    risky = [f for f in report.findings if f.kind.value != "info" or f.contribution]
+    info = [f for f in report.findings if f.kind.value == "info" and not f.contribution]
+    lines.append(style(f"{'发现' if zh else 'Findings'} ({len(report.findings)})", "1"))
+    for finding in [*risky, *info]:
+        sign = f"{finding.contribution:+d}" if finding.contribution else "  ·"
+        text = finding.message_zh if zh else finding.message_en
+        lines.append(f"{sign:>4} {_mask_digits(text)}  [{finding.code}]")
+        for evidence in finding.evidence[:3]:
+            match = _MESSAGE_FIELD.fullmatch(evidence.field)
+            if match and evidence.start is not None and evidence.end is not None:
+                index = int(match.group(1))
+                if index < len(messages):
+                    excerpt = _excerpt(messages[index], evidence.start, evidence.end, style)
+                    where = f"消息{index + 1}" if zh else f"message {index + 1}"
+                    lines.append(f"       ↳ {where}: {excerpt}")
+                    continue
+            value = _mask_digits(evidence.value) if evidence.value else ""
+            lines.append(f"       ↳ {evidence.field}" + (f": {value}" if value else ""))
+    lines.append("")
+    lines.append(style("建议" if zh else "What to do", "1"))
+    for number, advice in enumerate(report.advice, start=1):
+        lines.append(f"  {number}. {advice.zh if zh else advice.en}")
+    lines.append("")
+    lines.append(
+        f"acctverify {report.version} · data {report.data_version} · "
+        f"{'判断日期' if zh else 'as of'} {report.as_of.isoformat()}"
+    )
     return "\n".join(lines)
+
+
+def _version_text() -> str:
+    from acctverify._data import TABLES, data_version, table
+
+    lines = [f"acctverify {__version__} (data {data_version()})"]
+    for name in TABLES:
+        origins = [c for c in table(name).comments if c.lower().startswith(("origin", "curated"))]
+        lines.append(f"  {name}: {origins[0] if origins else 'see file header'}")
+    return "\n".join(lines)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError as ModelError
+
+    from acctverify.directory import load_directory
+    from acctverify.exceptions import DataError
+    from acctverify.models import Level, PaymentRequest
+    from acctverify.verify import verify
+
+    data = _request_data(args)
+    try:
+        request = PaymentRequest.model_validate(data)
+    except ModelError as exc:
+        raise UsageError(f"invalid request: {_validation_message(exc)}") from None
+    try:
+        directory = load_directory(args.directory) if args.directory else None
+    except DataError as exc:
+        raise UsageError(str(exc)) from None
+    report = verify(request, directory=directory)
+    if args.json:
+        print(report.model_dump_json(indent=2))
+    else:
+        print(render(report, request.messages, lang=args.lang, colour=_use_colour(sys.stdout)))
+    return EXIT_FAIL if report.level.rank >= Level(args.fail_on).rank else EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -166,25 +299,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(_version_text())
         return EXIT_OK
     if args.command != "check":
-        parser.print_help()
+        parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
-        _merge_request(args)
-    except _UsageError as exc:
+        return _check(args)
+    except UsageError as exc:
         print(f"acctverify: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    facts = _facts(args)
-    if not facts:
-        print(
-            "acctverify: error: nothing to check; give --uscc, --account or --cnaps",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
-    if args.json:
-        print(json.dumps(facts, ensure_ascii=False, indent=2))
-    else:
-        print(_render(facts, args.lang))
-    return EXIT_OK
+    except KeyboardInterrupt:  # pragma: no cover - interactive
+        return 130
 
 
 if __name__ == "__main__":  # pragma: no cover

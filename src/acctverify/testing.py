@@ -84,7 +84,9 @@ def _bin_rows() -> tuple[tuple[str, int, str], ...]:
     return tuple(
         (row["bin"], int(row["length"]), row["bank_code"])
         for row in table("card_bins.csv").rows
-        if row["length"] and len(row["bin"]) >= 6
+        if row["length"]
+        and len(row["bin"]) >= 6
+        and bankcard.MIN_LENGTH <= int(row["length"]) <= bankcard.MAX_LENGTH
     )
 
 

@@ -1,8 +1,20 @@
-"""Pydantic models: identifier facts, and (later) the request and the report."""
+"""Pydantic models: the request, the report, and the facts parsed along the way.
+
+All models are frozen, reject unknown fields and carry field docstrings into their JSON schema.
+"""
 
 from __future__ import annotations
 
+from acctverify._parse import RegistryStatus
 from acctverify.models._base import Model
+from acctverify.models.directory import (
+    Creditor,
+    CreditorHotline,
+    CreditorMatch,
+    LegalEntity,
+    OfficialAccount,
+    OfficialDomain,
+)
 from acctverify.models.facts import (
     AccountInfo,
     AccountKind,
@@ -14,16 +26,61 @@ from acctverify.models.facts import (
     RegionInfo,
     UsccInfo,
 )
+from acctverify.models.findings import Advice, Evidence, Finding, FindingKind, Level, Subject
+from acctverify.models.names import CompanyName, Lookalike, MatchOutcome, NameMatch, SpoofSign
+from acctverify.models.report import (
+    Facts,
+    LicenceFacts,
+    MessageFacts,
+    NamePairMatch,
+    PayeeFacts,
+    Report,
+)
+from acctverify.models.request import AccountType, Contact, Licence, Payee, PaymentRequest
+from acctverify.models.text import HitDetails, HitKind, ScanResult, TextHit
 
 __all__ = [
     "AccountInfo",
     "AccountKind",
+    "AccountType",
+    "Advice",
     "BankInfo",
     "CardBin",
     "CardType",
     "CnapsInfo",
+    "CompanyName",
+    "Contact",
+    "Creditor",
+    "CreditorHotline",
+    "CreditorMatch",
+    "Evidence",
+    "Facts",
+    "Finding",
+    "FindingKind",
+    "HitDetails",
+    "HitKind",
     "Hotline",
+    "LegalEntity",
+    "Level",
+    "Licence",
+    "LicenceFacts",
+    "Lookalike",
+    "MatchOutcome",
+    "MessageFacts",
     "Model",
+    "NameMatch",
+    "NamePairMatch",
+    "OfficialAccount",
+    "OfficialDomain",
+    "Payee",
+    "PayeeFacts",
+    "PaymentRequest",
     "RegionInfo",
+    "RegistryStatus",
+    "Report",
+    "ScanResult",
+    "SpoofSign",
+    "Subject",
+    "TextHit",
     "UsccInfo",
 ]

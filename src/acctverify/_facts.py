@@ -1,0 +1,212 @@
+"""Stage 1 of verify(): parse every identifier, name and message of a request once (private).
+
+Pure: the result depends only on the request, the directory and the date given.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from stdnum.exceptions import ValidationError
+
+from acctverify._parse import parse_capital, parse_date, parse_status, parse_term_end
+from acctverify.cn import account, banks, cnaps, regno, uscc
+from acctverify.cn._util import clean
+from acctverify.directory import Directory
+from acctverify.models.directory import Creditor, CreditorMatch
+from acctverify.models.report import (
+    Facts,
+    LicenceFacts,
+    MessageFacts,
+    NamePairMatch,
+    PayeeFacts,
+)
+from acctverify.models.request import MAX_FIELD_CHARS, MAX_MESSAGE_CHARS, Licence, PaymentRequest
+from acctverify.models.text import TextHit
+
+__all__ = ["build_facts"]
+
+_INDIVIDUAL_WORDS = ("个体工商户", "个体户", "个体经营")
+
+
+class _Cutter:
+    """Cut over-long fields to :data:`MAX_FIELD_CHARS`, remembering which were cut."""
+
+    def __init__(self) -> None:
+        self.cut: list[str] = []
+
+    def __call__(self, value: str | None, field: str) -> str | None:
+        if value is None or not value.strip():
+            return None
+        if len(value) > MAX_FIELD_CHARS:
+            self.cut.append(field)
+            return value[:MAX_FIELD_CHARS]
+        return value
+
+
+def _payee_facts(request: PaymentRequest, cut: _Cutter) -> PayeeFacts:
+    from acctverify.names import parse_company_name
+
+    payee = request.payee
+    name = cut(payee.name, "payee.name")
+    number = cut(payee.account, "payee.account")
+    bank_text = cut(payee.bank, "payee.bank") or cut(payee.branch, "payee.branch")
+    stated = banks.resolve(bank_text) if bank_text else None
+    cnaps_info = cnaps_error = None
+    code = cut(payee.cnaps, "payee.cnaps")
+    if code is not None:
+        try:
+            cnaps_info = cnaps.parse(code)
+        except ValidationError as exc:
+            cnaps_error = type(exc).__name__
+    return PayeeFacts(
+        name=parse_company_name(name) if name else None,
+        account=account.classify(number, bank=bank_text) if number else None,
+        stated_bank_code=stated.code if stated else None,
+        cnaps=cnaps_info,
+        cnaps_error=cnaps_error,
+    )
+
+
+def _licence_facts(licence: Licence, cut: _Cutter) -> LicenceFacts:
+    from acctverify.names import parse_company_name
+
+    unreadable: list[str] = []
+    uscc_info = uscc_error = regno_valid = None
+    code = cut(licence.uscc, "licence.uscc")
+    if code is not None:
+        try:
+            compact = clean(code)
+        except (ValidationError, TypeError, ValueError):
+            compact = code
+        if len(compact) == 15 and compact.isascii() and compact.isdigit():
+            regno_valid = regno.is_valid(compact)
+        else:
+            try:
+                uscc_info = uscc.parse(code)
+            except ValidationError as exc:
+                uscc_error = type(exc).__name__
+    established = licence.established
+    if isinstance(established, str):
+        established = parse_date(established)
+        if established is None:
+            unreadable.append("established")
+    term = licence.business_term_end
+    if isinstance(term, str):
+        term = parse_term_end(term)
+        if term is None:
+            unreadable.append("business_term_end")
+    capital = None
+    if licence.registered_capital and licence.registered_capital.strip():
+        capital = parse_capital(licence.registered_capital)
+        if capital is None:
+            unreadable.append("registered_capital")
+    name = cut(licence.name, "licence.name")
+    parsed_name = parse_company_name(name) if name else None
+    type_text = licence.entity_type or ""
+    individual = (
+        any(word in type_text for word in _INDIVIDUAL_WORDS)
+        or (uscc_info is not None and uscc_info.authority + uscc_info.entity_type == "92")
+        or (parsed_name is not None and parsed_name.individual_business)
+    )
+    return LicenceFacts(
+        uscc=uscc_info,
+        uscc_error=uscc_error,
+        regno_valid=regno_valid,
+        name=parsed_name,
+        established=established if isinstance(established, date) else None,
+        term_end=term if isinstance(term, date) else None,
+        term_open_ended=term == "长期",
+        status=parse_status(licence.status),
+        capital=str(capital[0]) if capital else None,
+        capital_currency=capital[1] if capital else None,
+        individual_business=individual,
+        unreadable=tuple(unreadable),
+    )
+
+
+def _entity_names(creditor: Creditor, *, confirmed: bool) -> tuple[list[str], list[str]]:
+    current: list[str] = []
+    former: list[str] = []
+    for entity in creditor.entities:
+        if (entity.confidence != "unconfirmed") is confirmed:
+            current.append(entity.name)
+            former.extend(item.name for item in entity.former_names)
+    return current, former
+
+
+def _name_pairs(
+    request: PaymentRequest, creditor: CreditorMatch | None, cut: _Cutter
+) -> tuple[NamePairMatch, ...]:
+    from acctverify.names import match_any, match_names
+
+    payee_name = cut(request.payee.name, "payee.name")
+    licence = request.licence
+    licence_name = cut(licence.name, "licence.name") if licence else None
+    licence_uscc = licence.uscc if licence else None
+    pairs: list[NamePairMatch] = []
+    if payee_name and licence_name:
+        result = match_names(payee_name, licence_name)
+        pairs.append(NamePairMatch(pair="payee~licence", against=licence_name, match=result))
+    if creditor is None or creditor.creditor is None:
+        return tuple(pairs)
+    for confirmed, suffix in ((True, ""), (False, "_unconfirmed")):
+        current, former = _entity_names(creditor.creditor, confirmed=confirmed)
+        if not current:
+            continue
+        if payee_name:
+            result = match_any(payee_name, current, former_names=former)
+            pairs.append(
+                NamePairMatch(
+                    pair=f"payee~creditor{suffix}",
+                    against=result.actual or current[0],
+                    match=result,
+                )
+            )
+        if licence_name and confirmed:
+            result = match_any(licence_name, current, former_names=former, given_uscc=licence_uscc)
+            pairs.append(
+                NamePairMatch(
+                    pair="licence~creditor", against=result.actual or current[0], match=result
+                )
+            )
+    return tuple(pairs)
+
+
+def _scan(text: str | None) -> tuple[TextHit, ...]:
+    from acctverify.text import scan
+
+    return scan(text[:MAX_FIELD_CHARS]) if text and text.strip() else ()
+
+
+def build_facts(request: PaymentRequest, *, directory: Directory, as_of: date) -> Facts:
+    """Parse everything in *request* once; never raises for any string content."""
+    from acctverify.text import scan_detailed
+
+    cut = _Cutter()
+    payee = _payee_facts(request, cut)
+    licence = _licence_facts(request.licence, cut) if request.licence is not None else None
+    creditor_text = cut(request.creditor, "creditor")
+    creditor = directory.resolve(creditor_text) if creditor_text else None
+    pairs = _name_pairs(request, creditor, cut)
+    messages = []
+    for index, message in enumerate(request.messages):
+        result = scan_detailed(message, max_chars=MAX_MESSAGE_CHARS)
+        messages.append(
+            MessageFacts(
+                index=index, length=len(message), truncated=result.truncated, hits=result.hits
+            )
+        )
+    contact_hits: tuple[TextHit, ...] = ()
+    if request.contact is not None:
+        contact_hits = _scan(request.contact.caller_number) + _scan(request.contact.link)
+    return Facts(
+        as_of=as_of,
+        payee=payee,
+        licence=licence,
+        creditor=creditor,
+        name_matches=pairs,
+        messages=tuple(messages),
+        contact=contact_hits,
+        truncated_fields=tuple(dict.fromkeys(cut.cut)),
+    )

@@ -1,0 +1,46 @@
+"""Rules: pure functions from the parsed facts to findings, one module per subject.
+
+Each rule takes a :class:`RuleContext` (the request, the facts parsed from it and the creditor
+directory) and yields signals; the scoring stage turns them into findings. :data:`DEFAULT_RULES`
+lists the rules :func:`acctverify.verify` runs; pass your own tuple to add or remove rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from acctverify.rules import account, contact, creditor, licence, messages, payee
+from acctverify.rules._context import RuleContext
+from acctverify.rules._signal import Signal
+
+__all__ = ["DEFAULT_RULES", "Rule", "RuleContext", "Signal"]
+
+Rule = Callable[[RuleContext], Iterable[Signal]]
+
+DEFAULT_RULES: tuple[Rule, ...] = (
+    payee.name_present,
+    payee.spoofing,
+    payee.person,
+    payee.debt_service_company,
+    payee.against_creditor,
+    payee.official_account,
+    account.account_kind,
+    account.bank_consistency,
+    account.cnaps_code,
+    licence.credit_code,
+    licence.credit_code_consistency,
+    licence.name_against_payee,
+    licence.status,
+    licence.dates,
+    licence.legal_representative,
+    licence.scope,
+    licence.individual_business,
+    creditor.known,
+    creditor.repayment_channel,
+    messages.phrases,
+    messages.contacts,
+    messages.links,
+    messages.apps,
+    messages.truncation,
+    contact.caller,
+)

@@ -1,0 +1,290 @@
+"""The catalogue of finding codes: subject, kind, default weight, level floor, messages (private).
+
+This table is the single source of the public finding codes: the scoring weights, the docs page
+(``docs/findings.md``, generated) and the CHANGELOG all follow it. Messages are templates filled
+from the finding's parameters; a missing parameter is shown as ``{name}``, never an error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from acctverify.models.findings import FindingKind, Level, Subject
+
+__all__ = ["FINDINGS", "FindingSpec"]
+
+R, T, N, INFO = FindingKind.RISK, FindingKind.TRUST, FindingKind.NOT_POSSIBLE, FindingKind.INFO
+
+
+@dataclass(frozen=True)
+class FindingSpec:
+    """Everything fixed about a finding code."""
+
+    code: str
+    kind: FindingKind
+    weight: float
+    zh: str
+    en: str
+    min_level: Level | None = None
+
+    @property
+    def subject(self) -> Subject:
+        """The subject is the code's first part (``payee.not_creditor`` -> payee)."""
+        return Subject(self.code.split(".", 1)[0])
+
+
+def _spec(
+    code: str, kind: FindingKind, weight: float, zh: str, en: str, *, floor: Level | None = None
+) -> tuple[str, FindingSpec]:
+    return code, FindingSpec(code, kind, weight, zh, en, floor)
+
+
+H, C, M = Level.HIGH, Level.CRITICAL, Level.MEDIUM
+
+FINDINGS: dict[str, FindingSpec] = dict(
+    [
+        # --- payee ---------------------------------------------------------------------------
+        _spec("payee.name_missing", N, 15,
+              "没有收款户名，无法核对收款方是谁。",
+              "No payee name was given, so who receives the money cannot be checked.", floor=M),
+        _spec("payee.name_truncated", INFO, 0,
+              "收款户名过长，只检查了前{limit}个字符。",
+              "The payee name is very long; only its first {limit} characters were checked."),
+        _spec("payee.official_entity", T, 60,
+              "收款户名与{creditor}的登记主体“{entity}”一致。",
+              "The payee name matches {creditor}'s registered entity “{entity}”."),
+        _spec("payee.official_account", T, 85,
+              "收款账号是{creditor}公布的官方账户（来源：{source}）。",
+              "The account is an official account of {creditor} (source: {source})."),
+        _spec("payee.unconfirmed_entity", N, 20,
+              "收款户名“{payee}”是公开资料中与{creditor}关联较弱的主体“{entity}”，无法确认。",
+              "The payee “{payee}” is “{entity}”, an entity public sources tie only weakly to "
+              "{creditor}: it cannot be confirmed.", floor=M),
+        _spec("payee.not_official_account", R, 60,
+              "收款账号不在{creditor}登记的官方账户中（来源：{source}）。",
+              "The account is not among {creditor}'s registered official accounts (source: "
+              "{source}).", floor=H),
+        _spec("payee.close_to_creditor", R, 30,
+              "收款户名“{payee}”与{creditor}的登记主体“{entity}”相近但不相同（{reasons}）。",
+              "The payee name “{payee}” is close to, but not, {creditor}'s registered entity "
+              "“{entity}” ({reasons}).", floor=M),
+        _spec("payee.not_creditor", R, 70,
+              "收款户名“{payee}”不是{creditor}的登记主体（{entities}）：钱会转给第三方。",
+              "The payee “{payee}” is not a registered entity of {creditor} ({entities}): the "
+              "money would go to a third party.", floor=H),
+        _spec("payee.lookalike_creditor", R, 90,
+              "收款户名“{payee}”仿冒{creditor}的登记名称“{entity}”（{reasons}）。",
+              "The payee name “{payee}” imitates {creditor}'s registered name “{entity}” "
+              "({reasons}).", floor=C),
+        _spec("payee.spoofed_characters", R, 80,
+              "收款户名含有隐藏或伪装字符：{detail}。",
+              "The payee name contains hidden or disguised characters: {detail}.", floor=H),
+        _spec("payee.is_person", R, 55,
+              "收款户名“{payee}”是个人姓名，不是公司。",
+              "The payee “{payee}” is a person's name, not a company.", floor=H),
+        _spec("payee.individual_business", R, 40,
+              "收款方是个体工商户，不是放贷机构。",
+              "The payee is an individual business (个体工商户), not a lender."),
+        _spec("payee.debt_service_company", R, 35,
+              "收款方名称显示其从事“{industry}”，这是第三方“债务优化/协商”中介的常见特征。",
+              "The payee's name says it does “{industry}”, typical of third-party “debt "
+              "optimisation” middlemen."),
+        # --- account -------------------------------------------------------------------------
+        _spec("account.missing", N, 5,
+              "没有收款账号。", "No account number was given."),
+        _spec("account.invalid", R, 30,
+              "收款账号不是有效的银行账号：{reason}。",
+              "The account number is not a valid bank account number: {reason_en}."),
+        _spec("account.personal_card", R, 55,
+              "所谓“对公账户”{account}实际是{bank}的{card_type}（个人银行卡）。",
+              "The so-called corporate account {account} is a {bank} {card_type_en} (a personal "
+              "bank card).", floor=H),
+        _spec("account.card", R, 40,
+              "收款账号{account}是{bank}的{card_type}（个人银行卡），不是对公账户。",
+              "The account {account} is a {bank} {card_type_en} (a personal card), not a corporate "
+              "account."),
+        _spec("account.maybe_card", R, 15,
+              "收款账号{account}可能是银行卡号：{reason}。",
+              "The account {account} may be a card number: {reason_en}."),
+        _spec("account.bank_mismatch", R, 35,
+              "所填开户行（{stated}）与{source}显示的银行（{actual}）不一致。",
+              "The stated bank ({stated}) differs from the bank the {source_en} points to "
+              "({actual})."),
+        _spec("account.length_unusual", R, 5,
+              "账号长度{length}位不在{bank}公布的对公账号长度中（参考信号，公布的表有误差）。",
+              "A {length}-digit account is not among {bank}'s published corporate-account lengths "
+              "(a soft signal: the table has errors)."),
+        _spec("account.bank_unknown", INFO, 0,
+              "无法识别所填开户行“{stated}”。", "The stated bank “{stated}” is not recognised."),
+        _spec("account.cnaps_invalid", R, 30,
+              "联行号{cnaps}无效：{reason}。",
+              "The CNAPS bank code {cnaps} is invalid: {reason_en}."),
+        # --- licence -------------------------------------------------------------------------
+        _spec("licence.uscc_malformed", R, 60,
+              "营业执照上的统一社会信用代码“{uscc}”格式错误：{reason}。",
+              "The credit code “{uscc}” on the licence is malformed: {reason_en}.", floor=H),
+        _spec("licence.uscc_invalid", R, 60,
+              "统一社会信用代码{uscc}校验码错误（应为{expected}）：代码是编造或抄错的。",
+              "The credit code {uscc} fails its check character (expected {expected}): it is "
+              "made up or mistyped.", floor=H),
+        _spec("licence.uscc_pilot_code", INFO, 0,
+              "统一社会信用代码{uscc}是早期福建/厦门试点代码：真实存在但不符合校验规则。",
+              "The credit code {uscc} is an early Fujian/Xiamen pilot code: real, although it "
+              "fails the check character."),
+        _spec("licence.org_code_invalid", R, 45,
+              "统一社会信用代码{uscc}中的组织机构代码（第9-17位）校验失败，真实代码几乎都能通过。",
+              "Characters 9-17 of the credit code {uscc} fail the organisation-code check; real "
+              "codes almost always pass it.", floor=M),
+        _spec("licence.uscc_unknown_region", R, 25,
+              "统一社会信用代码{uscc}的行政区划码{region}不存在（含历史代码）。",
+              "The region code {region} in the credit code {uscc} does not exist, even "
+              "historically."),
+        _spec("licence.uscc_unknown_type", R, 25,
+              "统一社会信用代码{uscc}的登记管理部门码/机构类别码“{pair}”不在国家标准表中。",
+              "The authority/type code “{pair}” of the credit code {uscc} is not in the standard's "
+              "table."),
+        _spec("licence.uscc_type_vs_name", R, 50,
+              "统一社会信用代码{uscc}表明主体是{entity_type}，但名称“{name}”是{legal_form}。",
+              "The credit code {uscc} belongs to a {entity_type_en}, but the name “{name}” is a "
+              "{legal_form}.", floor=M),
+        _spec("licence.uscc_region_vs_address", R, 15,
+              "统一社会信用代码的登记地（{region}）与住所（{address}）不在同一省份。",
+              "The credit code's registration region ({region}) and the address ({address}) are "
+              "in different provinces."),
+        _spec("licence.regno_invalid", R, 45,
+              "注册号{regno}校验失败。", "The registration number {regno} fails its check."),
+        _spec("licence.name_mismatch", R, 65,
+              "收款户名“{payee}”与营业执照名称“{name}”不一致：营业执照不是收款方的。",
+              "The payee name “{payee}” differs from the licence name “{name}”: the licence is "
+              "not the payee's.", floor=H),
+        _spec("licence.name_lookalike", R, 85,
+              "收款户名“{payee}”仿冒营业执照名称“{name}”（{reasons}）。",
+              "The payee name “{payee}” imitates the licence name “{name}” ({reasons}).", floor=C),
+        _spec("licence.name_close", R, 15,
+              "收款户名“{payee}”与营业执照名称“{name}”相近但不完全相同（{reasons}）。",
+              "The payee name “{payee}” is close to the licence name “{name}” ({reasons})."),
+        _spec("licence.uscc_not_creditor", R, 70,
+              "营业执照的信用代码{uscc}不是{creditor}的信用代码{expected}。",
+              "The licence's credit code {uscc} is not {creditor}'s ({expected}).", floor=H),
+        _spec("licence.not_operating", R, 80,
+              "登记状态“{status}”：该主体已不能正常经营收款。",
+              "Registry status “{status}”: the entity cannot legitimately take payments.", floor=H),
+        _spec("licence.status_warning", R, 35,
+              "登记状态“{status}”：存在经营异常或失信记录。",
+              "Registry status “{status}”: the entity is on a warning list."),
+        _spec("licence.recently_founded", R, 30,
+              "该公司成立于{established}，距今仅{days}天。",
+              "The company was founded on {established}, only {days} days ago."),
+        _spec("licence.term_ended", R, 50,
+              "营业期限已于{end}届满。", "The business term ended on {end}.", floor=M),
+        _spec("licence.payee_is_legal_rep", R, 55,
+              "收款人是法定代表人“{person}”本人，不是公司账户。",
+              "The payee is the legal representative “{person}” personally, not the company.",
+              floor=H),
+        _spec("licence.debt_service_scope", R, 40,
+              "经营范围含“{terms}”，是第三方“债务优化/代理协商”公司的典型范围。",
+              "The business scope includes “{terms}”, typical of third-party “debt "
+              "optimisation” companies."),
+        _spec("licence.individual_business_form", R, 40,
+              "营业执照显示为个体工商户（{evidence}），不是放贷机构。",
+              "The licence is that of an individual business ({evidence}), not a lender."),
+        _spec("licence.unreadable", INFO, 0,
+              "营业执照的“{field}”无法识别：“{value}”。",
+              "The licence's “{field_en}” could not be read: “{value}”."),
+        # --- creditor ------------------------------------------------------------------------
+        _spec("creditor.unknown", N, 30,
+              "不知道要还款给谁（{reason}），无法核对收款方是否属于债权人。",
+              "The creditor is unknown ({reason_en}): whether the payee belongs to it cannot be "
+              "checked.", floor=M),
+        _spec("creditor.lookalike", R, 60,
+              "“{text}”仿冒{official}的名称（{reasons}）。",
+              "“{text}” imitates the name of {official} ({reasons}).", floor=H),
+        _spec("creditor.unofficial_name", R, 25,
+              "“{text}”不是{creditor}的正式名称：{creditor}没有所谓的“{extra}”。",
+              "“{text}” is not an official name of {creditor}, which has no “{extra}”."),
+        _spec("creditor.in_app_repayment", R, 35,
+              "{creditor}的官方还款方式是：{channels}。要求转账到其他账户不符合官方渠道。",
+              "{creditor} takes repayment through: {channels_en}. A transfer to another account is "
+              "not an official channel."),
+        _spec("creditor.no_official_account", INFO, 0,
+              "没有公开资料显示{creditor}使用对公账户收取还款。",
+              "No public source shows {creditor} taking repayment into a corporate account."),
+        # --- messages ------------------------------------------------------------------------
+        # One code per phrase family of the scanner (data/phrases.toml); weights follow how
+        # decisive the official typologies make each family (八个凡是: an upfront fee, a safe
+        # account, 刷流水 or a request for a verification code *is* fraud).
+        *(
+            _spec(f"messages.{family}", R, weight,
+                  "消息含有“{family}”类话术：“{text}”。",
+                  "The messages use {family_en} wording: “{text}”.", floor=floor)
+            for family, weight, floor in (
+                ("safe_account", 80, H),
+                ("credential_request", 80, H),
+                ("advance_fee", 60, H),
+                ("turnover_proof", 60, H),
+                ("account_cancellation", 60, H),
+                ("credit_repair", 55, H),
+                ("frozen_funds", 50, None),
+                ("designated_account", 50, None),
+                ("task_rebate", 50, None),
+                ("money_mule", 50, None),
+                ("impersonation", 50, None),
+                ("debt_intermediary", 45, M),
+                ("secrecy", 45, None),
+                ("off_platform", 40, None),
+                ("fake_service", 40, None),
+                ("investment", 35, None),
+                ("loan_bait", 30, None),
+                ("threat_urgency", 25, None),
+            )
+        ),
+        _spec("messages.personal_contact", R, 45,
+              "要求通过个人{channel}联系（{value}），而不是官方渠道。",
+              "You are asked to get in touch through a personal {channel_en} ({value}), not an "
+              "official channel.", floor=M),
+        _spec("messages.enterprise_wechat", INFO, 0,
+              "消息提到企业微信（{value}）：部分机构确实使用企业微信，请在官方App内核实。",
+              "The messages mention WeChat Work ({value}); some lenders do use it, verify inside "
+              "the official app."),
+        _spec("messages.remote_control_app", R, 70,
+              "要求使用屏幕共享或远程控制软件（{value}）。",
+              "You are asked to use screen sharing or a remote-control app ({value}).", floor=H),
+        _spec("messages.meeting_app", R, 45,
+              "要求下载或使用会议/聊天软件（{value}）。",
+              "You are asked to use a meeting or chat app ({value})."),
+        _spec("messages.unofficial_link", R, 35,
+              "消息中的链接{value}不是{creditor}的官方网站。",
+              "The link {value} is not an official website of {creditor}."),
+        _spec("messages.lookalike_link", R, 75,
+              "链接{value}冒用官方网站的名称（{detail}）。",
+              "The link {value} imitates an official website ({detail}).", floor=H),
+        _spec("messages.short_link", R, 25,
+              "消息使用短链接{value}，看不出真实网址。",
+              "The messages use a short link ({value}) that hides the real address."),
+        _spec("messages.cross_border_number", R, 45,
+              "消息中的号码{value}来自境外（{region}）。",
+              "The number {value} in the messages is from outside the mainland ({region})."),
+        _spec("messages.unofficial_number", R, 15,
+              "消息中的号码{value}不是{creditor}公布的官方号码。",
+              "The number {value} in the messages is not a published number of {creditor}."),
+        _spec("messages.official_number", INFO, 0,
+              "消息中出现{creditor}的官方号码{value}：号码可被伪造，仅供参考，请自行拨打官方号码核实。",
+              "The messages show {creditor}'s official number {value}: numbers can be spoofed; "
+              "call the official number yourself to check."),
+        _spec("messages.truncated", INFO, 0,
+              "第{index}条消息过长，只检查了前{limit}个字符。",
+              "Message {index} is very long; only its first {limit} characters were checked."),
+        # --- contact -------------------------------------------------------------------------
+        _spec("contact.cross_border_number", R, 45,
+              "来电/短信号码{value}来自境外（{region}）。",
+              "The calling or texting number {value} is from outside the mainland ({region})."),
+        _spec("contact.private_number", R, 30,
+              "来电/短信号码{value}是个人手机号，不是{creditor}的官方号码。",
+              "The calling or texting number {value} is a personal mobile, not {creditor}'s "
+              "official number."),
+        _spec("contact.official_number", INFO, 0,
+              "来电号码{value}是{creditor}公布的号码：来电显示可以伪造，请挂断后自行拨打核实。",
+              "The caller number {value} is {creditor}'s published number: caller ID can be "
+              "faked; hang up and call it yourself."),
+    ]
+)  # fmt: skip

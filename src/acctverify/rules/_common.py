@@ -1,0 +1,33 @@
+"""Helpers shared by the rule modules (private)."""
+
+from __future__ import annotations
+
+from acctverify.cn import banks
+
+#: stdnum exception class name -> (Chinese, English) explanation.
+ERRORS: dict[str, tuple[str, str]] = {
+    "InvalidLength": ("长度不对", "wrong length"),
+    "InvalidFormat": ("含有不允许的字符", "characters that are not allowed"),
+    "InvalidChecksum": ("校验位错误", "wrong check character"),
+    "InvalidComponent": ("某一部分无效", "a part is not valid"),
+}
+
+
+def bank_name(code: str | None) -> str:
+    """Return a bank's Chinese name and code for messages, e.g. ``中国建设银行 (CCB)``."""
+    bank = banks.get(code) if code else None
+    return f"{bank.name} ({bank.code})" if bank else (code or "?")
+
+
+def error_text(error: str | None) -> tuple[str, str]:
+    """Return the (Chinese, English) explanation of a stdnum exception class name."""
+    if error is None:
+        return "无效", "invalid"
+    return ERRORS.get(error, (error, error))
+
+
+def quote(text: str | None, limit: int = 60) -> str:
+    """Return *text* shortened for a message."""
+    if text is None:
+        return ""
+    return text if len(text) <= limit else text[: limit - 1] + "…"

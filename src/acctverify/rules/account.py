@@ -1,0 +1,113 @@
+"""Rules about the account: personal card posing as a corporate account, bank mismatches, CNAPS."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from acctverify.cn import account as account_module
+from acctverify.models.facts import AccountKind
+from acctverify.models.findings import Evidence
+from acctverify.models.request import AccountType
+from acctverify.rules._common import ERRORS, bank_name
+from acctverify.rules._context import RuleContext
+from acctverify.rules._signal import Signal
+
+__all__ = ["account_kind", "bank_consistency", "cnaps_code"]
+
+_CARD_TYPES = {
+    "DC": ("借记卡", "debit card"),
+    "CC": ("信用卡", "credit card"),
+    "SCC": ("准贷记卡", "semi-credit card"),
+    "PC": ("预付费卡", "prepaid card"),
+}
+
+
+def account_kind(ctx: RuleContext) -> Iterator[Signal]:
+    """A card number given as a corporate account; an invalid or missing account number."""
+    info = ctx.facts.payee.account
+    if info is None:
+        yield Signal("account.missing", (Evidence(field="payee.account"),))
+        return
+    evidence = (Evidence(field="payee.account", value=info.masked, detail=",".join(info.reasons)),)
+    if info.kind is AccountKind.INVALID:
+        reason = info.reasons[0] if info.reasons else "invalid"
+        zh, en = account_module.REASONS.get(reason, (reason, reason))
+        yield Signal("account.invalid", evidence, {"reason": zh, "reason_en": en})
+    elif info.kind is AccountKind.CARD and info.card_bin is not None:
+        card_zh, card_en = _CARD_TYPES.get(info.card_bin.card_type.value, ("银行卡", "card"))
+        params = {
+            "account": info.masked,
+            "bank": f"{info.card_bin.bank_name} ({info.card_bin.bank_code})",
+            "card_type": card_zh,
+            "card_type_en": card_en,
+        }
+        claimed = ctx.request.payee.claimed_account_type
+        code = "account.card" if claimed is AccountType.PERSONAL else "account.personal_card"
+        yield Signal(code, evidence, params)
+    elif info.kind is AccountKind.UNKNOWN:
+        zh, en = account_module.REASONS[info.reasons[0]]
+        yield Signal(
+            "account.maybe_card", evidence, {"account": info.masked, "reason": zh, "reason_en": en}
+        )
+    if info.length_fits_stated_bank is False and info.kind is not AccountKind.CARD:
+        yield Signal(
+            "account.length_unusual",
+            evidence,
+            {"length": str(info.length), "bank": bank_name(info.stated_bank_code)},
+        )
+
+
+def bank_consistency(ctx: RuleContext) -> Iterator[Signal]:
+    """The stated bank against the bank of the card BIN and of the CNAPS code."""
+    payee = ctx.facts.payee
+    stated_text = ctx.request.payee.bank or ctx.request.payee.branch
+    if stated_text and payee.stated_bank_code is None:
+        yield Signal(
+            "account.bank_unknown", (Evidence(field="payee.bank", value=stated_text),),
+            {"stated": stated_text},
+        )  # fmt: skip
+    stated = payee.stated_bank_code
+    if stated is None:
+        return
+    info = payee.account
+    if info is not None and info.issuing_bank_code and info.issuing_bank_code != stated:
+        yield Signal(
+            "account.bank_mismatch",
+            (
+                Evidence(field="payee.bank", value=stated_text),
+                Evidence(field="payee.account", value=info.masked, detail="card BIN"),
+            ),
+            {"stated": bank_name(stated), "actual": bank_name(info.issuing_bank_code),
+             "source": "卡号BIN", "source_en": "card BIN"},
+        )  # fmt: skip
+    cnaps = payee.cnaps
+    if cnaps is not None and cnaps.bank_code and cnaps.bank_code != stated:
+        yield Signal(
+            "account.bank_mismatch",
+            (
+                Evidence(field="payee.bank", value=stated_text),
+                Evidence(field="payee.cnaps", value=cnaps.code, detail="CNAPS category"),
+            ),
+            {"stated": bank_name(stated), "actual": bank_name(cnaps.bank_code),
+             "source": "联行号", "source_en": "CNAPS code"},
+        )  # fmt: skip
+
+
+def cnaps_code(ctx: RuleContext) -> Iterator[Signal]:
+    """A CNAPS code that is malformed or fails its (empirical) check digit."""
+    raw = ctx.request.payee.cnaps
+    payee = ctx.facts.payee
+    if raw is None or not raw.strip():
+        return
+    evidence = (Evidence(field="payee.cnaps", value=raw[:40]),)
+    if payee.cnaps_error is not None:
+        zh, en = ERRORS.get(payee.cnaps_error, (payee.cnaps_error, payee.cnaps_error))
+        yield Signal(
+            "account.cnaps_invalid", evidence, {"cnaps": raw[:40], "reason": zh, "reason_en": en}
+        )
+    elif payee.cnaps is not None and not payee.cnaps.checksum_valid:
+        yield Signal(
+            "account.cnaps_invalid",
+            evidence,
+            {"cnaps": payee.cnaps.code, "reason": "校验位错误", "reason_en": "wrong check digit"},
+        )
