@@ -5,6 +5,7 @@ Pure: the result depends only on the request, the directory and the date given.
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 from stdnum.exceptions import ValidationError
@@ -13,7 +14,7 @@ from acctverify._parse import parse_capital, parse_date, parse_status, parse_ter
 from acctverify.cn import account, banks, cnaps, regno, uscc
 from acctverify.cn._util import clean
 from acctverify.directory import Directory
-from acctverify.models.directory import Creditor, CreditorMatch
+from acctverify.models.directory import Creditor
 from acctverify.models.report import (
     Facts,
     LicenceFacts,
@@ -21,7 +22,13 @@ from acctverify.models.report import (
     NamePairMatch,
     PayeeFacts,
 )
-from acctverify.models.request import MAX_FIELD_CHARS, MAX_MESSAGE_CHARS, Licence, PaymentRequest
+from acctverify.models.request import (
+    MAX_FIELD_CHARS,
+    MAX_MESSAGE_CHARS,
+    Licence,
+    Payee,
+    PaymentRequest,
+)
 from acctverify.models.text import TextHit
 
 __all__ = ["build_facts"]
@@ -29,31 +36,39 @@ __all__ = ["build_facts"]
 _INDIVIDUAL_WORDS = ("个体工商户", "个体户", "个体经营")
 
 
-class _Cutter:
-    """Cut over-long fields to :data:`MAX_FIELD_CHARS`, remembering which were cut."""
-
-    def __init__(self) -> None:
-        self.cut: list[str] = []
-
-    def __call__(self, value: str | None, field: str) -> str | None:
-        if value is None or not value.strip():
-            return None
-        if len(value) > MAX_FIELD_CHARS:
-            self.cut.append(field)
-            return value[:MAX_FIELD_CHARS]
-        return value
+def _cut(value: str | None) -> str | None:
+    """Return a field cut to :data:`MAX_FIELD_CHARS`, or ``None`` when it is empty."""
+    if value is None or not value.strip():
+        return None
+    return value[:MAX_FIELD_CHARS] if len(value) > MAX_FIELD_CHARS else value
 
 
-def _payee_facts(request: PaymentRequest, cut: _Cutter) -> PayeeFacts:
+def _truncated_fields(request: PaymentRequest) -> tuple[str, ...]:
+    fields = [
+        ("payee.name", request.payee.name),
+        ("payee.account", request.payee.account),
+        ("payee.bank", request.payee.bank),
+        ("payee.branch", request.payee.branch),
+        ("payee.cnaps", request.payee.cnaps),
+        ("creditor", request.creditor),
+    ]
+    if request.licence is not None:
+        fields += [("licence.name", request.licence.name), ("licence.uscc", request.licence.uscc)]
+    return tuple(name for name, value in fields if value and len(value) > MAX_FIELD_CHARS)
+
+
+# The stages below are pure functions of frozen (hashable) models, cached: screening jobs see the
+# same payees, licences and creditor names again and again.
+@functools.lru_cache(maxsize=4096)
+def _payee_facts(payee: Payee) -> PayeeFacts:
     from acctverify.names import parse_company_name
 
-    payee = request.payee
-    name = cut(payee.name, "payee.name")
-    number = cut(payee.account, "payee.account")
-    bank_text = cut(payee.bank, "payee.bank") or cut(payee.branch, "payee.branch")
+    name = _cut(payee.name)
+    number = _cut(payee.account)
+    bank_text = _cut(payee.bank) or _cut(payee.branch)
     stated = banks.resolve(bank_text) if bank_text else None
     cnaps_info = cnaps_error = None
-    code = cut(payee.cnaps, "payee.cnaps")
+    code = _cut(payee.cnaps)
     if code is not None:
         try:
             cnaps_info = cnaps.parse(code)
@@ -68,12 +83,13 @@ def _payee_facts(request: PaymentRequest, cut: _Cutter) -> PayeeFacts:
     )
 
 
-def _licence_facts(licence: Licence, cut: _Cutter) -> LicenceFacts:
+@functools.lru_cache(maxsize=4096)
+def _licence_facts(licence: Licence) -> LicenceFacts:
     from acctverify.names import parse_company_name
 
     unreadable: list[str] = []
     uscc_info = uscc_error = regno_valid = None
-    code = cut(licence.uscc, "licence.uscc")
+    code = _cut(licence.uscc)
     if code is not None:
         try:
             compact = clean(code)
@@ -101,7 +117,7 @@ def _licence_facts(licence: Licence, cut: _Cutter) -> LicenceFacts:
         capital = parse_capital(licence.registered_capital)
         if capital is None:
             unreadable.append("registered_capital")
-    name = cut(licence.name, "licence.name")
+    name = _cut(licence.name)
     parsed_name = parse_company_name(name) if name else None
     type_text = licence.entity_type or ""
     individual = (
@@ -135,23 +151,23 @@ def _entity_names(creditor: Creditor, *, confirmed: bool) -> tuple[list[str], li
     return current, former
 
 
+@functools.lru_cache(maxsize=4096)
 def _name_pairs(
-    request: PaymentRequest, creditor: CreditorMatch | None, cut: _Cutter
+    payee_name: str | None,
+    licence_name: str | None,
+    licence_uscc: str | None,
+    creditor: Creditor | None,
 ) -> tuple[NamePairMatch, ...]:
     from acctverify.names import match_any, match_names
 
-    payee_name = cut(request.payee.name, "payee.name")
-    licence = request.licence
-    licence_name = cut(licence.name, "licence.name") if licence else None
-    licence_uscc = licence.uscc if licence else None
     pairs: list[NamePairMatch] = []
     if payee_name and licence_name:
         result = match_names(payee_name, licence_name)
         pairs.append(NamePairMatch(pair="payee~licence", against=licence_name, match=result))
-    if creditor is None or creditor.creditor is None:
+    if creditor is None:
         return tuple(pairs)
     for confirmed, suffix in ((True, ""), (False, "_unconfirmed")):
-        current, former = _entity_names(creditor.creditor, confirmed=confirmed)
+        current, former = _entity_names(creditor, confirmed=confirmed)
         if not current:
             continue
         if payee_name:
@@ -183,12 +199,17 @@ def build_facts(request: PaymentRequest, *, directory: Directory, as_of: date) -
     """Parse everything in *request* once; never raises for any string content."""
     from acctverify.text import scan_detailed
 
-    cut = _Cutter()
-    payee = _payee_facts(request, cut)
-    licence = _licence_facts(request.licence, cut) if request.licence is not None else None
-    creditor_text = cut(request.creditor, "creditor")
+    payee = _payee_facts(request.payee)
+    licence = _licence_facts(request.licence) if request.licence is not None else None
+    creditor_text = _cut(request.creditor)
     creditor = directory.resolve(creditor_text) if creditor_text else None
-    pairs = _name_pairs(request, creditor, cut)
+    licence_model = request.licence
+    pairs = _name_pairs(
+        _cut(request.payee.name),
+        _cut(licence_model.name) if licence_model else None,
+        licence_model.uscc if licence_model else None,
+        creditor.creditor if creditor is not None else None,
+    )
     messages = []
     for index, message in enumerate(request.messages):
         result = scan_detailed(message, max_chars=MAX_MESSAGE_CHARS)
@@ -208,5 +229,5 @@ def build_facts(request: PaymentRequest, *, directory: Directory, as_of: date) -
         name_matches=pairs,
         messages=tuple(messages),
         contact=contact_hits,
-        truncated_fields=tuple(dict.fromkeys(cut.cut)),
+        truncated_fields=_truncated_fields(request),
     )

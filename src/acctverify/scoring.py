@@ -64,36 +64,54 @@ class Scored:
     findings: tuple[Finding, ...]
 
 
+# Validating a dict is several times faster than keyword construction or model_construct.
+_validate_finding = Finding.__pydantic_validator__.validate_python
+
+
 class _SafeParams(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
 
 
-def _canonical(signal: Signal) -> tuple[str, tuple[tuple[str, str], ...], tuple[str, ...]]:
+_EvidenceKey = tuple[str, int, int, str, str]
+
+
+def _evidence_key(evidence: Evidence) -> _EvidenceKey:
     return (
-        signal.code,
-        tuple(sorted(signal.params.items())),
-        tuple(e.model_dump_json() for e in signal.evidence),
+        evidence.field,
+        -1 if evidence.start is None else evidence.start,
+        -1 if evidence.end is None else evidence.end,
+        evidence.value or "",
+        evidence.detail or "",
     )
 
 
-def _evidence_key(evidence: Evidence) -> tuple[str, int, str]:
-    return (evidence.field, evidence.start if evidence.start is not None else -1,
-            evidence.model_dump_json())  # fmt: skip
+def _canonical(
+    signal: Signal,
+) -> tuple[str, tuple[tuple[str, str], ...], tuple[_EvidenceKey, ...]]:
+    return (
+        signal.code,
+        tuple(sorted(signal.params.items())),
+        tuple(_evidence_key(e) for e in signal.evidence),
+    )
 
 
 def _merge(signals: Iterable[Signal]) -> dict[str, tuple[Signal, tuple[Evidence, ...]]]:
     """Group signals by code, independently of their order: the parameters of the first signal in
     canonical order, and every distinct piece of evidence, sorted by field and position."""
-    merged: dict[str, tuple[Signal, tuple[Evidence, ...]]] = {}
+    firsts: dict[str, Signal] = {}
+    evidence: dict[str, dict[_EvidenceKey, Evidence]] = {}
     for signal in sorted(signals, key=_canonical):
         if signal.code not in FINDINGS:
             raise KeyError(f"unknown finding code {signal.code!r}: add it to the catalogue")
-        first, evidence = merged.get(signal.code, (signal, ()))
-        merged[signal.code] = (first, evidence + signal.evidence)
+        firsts.setdefault(signal.code, signal)
+        pieces = evidence.setdefault(signal.code, {})
+        for item in signal.evidence:
+            pieces.setdefault(_evidence_key(item), item)
     return {
-        code: (first, tuple(sorted(set(evidence), key=_evidence_key)))
-        for code, (first, evidence) in merged.items()
+        code: (first, tuple(pieces[key] for key in sorted(pieces)))
+        for code, first in firsts.items()
+        for pieces in (evidence[code],)
     }
 
 
@@ -156,16 +174,18 @@ def score(signals: Iterable[Signal], *, weights: Mapping[str, float] | None = No
         zh, en = _message(spec, first.params)
         contribution = shares.get(code, 0) - reductions.get(code, 0)
         findings.append(
-            Finding(
-                code=code,
-                subject=spec.subject,
-                kind=spec.kind,
-                weight=table[code],
-                contribution=contribution,
-                min_level=spec.min_level,
-                message_zh=zh,
-                message_en=en,
-                evidence=evidence,
+            _validate_finding(
+                {
+                    "code": code,
+                    "subject": spec.subject,
+                    "kind": spec.kind,
+                    "weight": table[code],
+                    "contribution": contribution,
+                    "min_level": spec.min_level,
+                    "message_zh": zh,
+                    "message_en": en,
+                    "evidence": evidence,
+                }
             )
         )
         if spec.min_level is not None and spec.min_level.rank > floor.rank:

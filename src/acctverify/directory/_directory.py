@@ -168,11 +168,22 @@ class Directory:
         )
         if not (number.isascii() and number.isdigit()):
             return None
-        for entry in self._pick(creditor):
+        listed = self._numbers.get(number)
+        if not listed:
+            return None
+        if creditor is None:
+            return listed[0][1]
+        wanted = {entry.id for entry in self._pick(creditor)}
+        return next((hotline for owner, hotline in listed if owner in wanted), None)
+
+    @functools.cached_property
+    def _numbers(self) -> dict[str, list[tuple[str, CreditorHotline]]]:
+        """Every published number -> (creditor id, hotline), in directory order."""
+        index: dict[str, list[tuple[str, CreditorHotline]]] = {}
+        for entry in self._creditors.values():
             for hotline in entry.hotlines:
-                if hotline.number == number:
-                    return hotline
-        return None
+                index.setdefault(hotline.number, []).append((entry.id, hotline))
+        return index
 
     def is_official_domain(
         self, host: object, creditor: Creditor | str | None = None

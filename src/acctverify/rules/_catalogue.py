@@ -26,11 +26,11 @@ class FindingSpec:
     zh: str
     en: str
     min_level: Level | None = None
+    subject: Subject = Subject.INPUT
+    """The code's first part (``payee.not_creditor`` -> payee); set from the code."""
 
-    @property
-    def subject(self) -> Subject:
-        """The subject is the code's first part (``payee.not_creditor`` -> payee)."""
-        return Subject(self.code.split(".", 1)[0])
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "subject", Subject(self.code.split(".", 1)[0]))
 
 
 def _spec(
