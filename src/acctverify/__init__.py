@@ -19,6 +19,7 @@ from acctverify._version import __version__
 
 if TYPE_CHECKING:
     from acctverify._data import data_version
+    from acctverify._verify import verify
     from acctverify.directory import Directory, default_directory, load_directory, resolve_creditor
     from acctverify.exceptions import AcctVerifyError, DataError, ValidationError
     from acctverify.models import (
@@ -54,7 +55,6 @@ if TYPE_CHECKING:
     from acctverify.names import match_names, parse_company_name
     from acctverify.scoring import DEFAULT_WEIGHTS
     from acctverify.text import scan
-    from acctverify.verify import verify
 
 __all__ = [
     "DEFAULT_WEIGHTS",
@@ -142,7 +142,7 @@ _LAZY = {
     "parse_company_name": "acctverify.names",
     "resolve_creditor": "acctverify.directory",
     "scan": "acctverify.text",
-    "verify": "acctverify.verify",
+    "verify": "acctverify._verify",
 }
 
 

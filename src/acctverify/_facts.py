@@ -14,7 +14,7 @@ from acctverify._parse import parse_capital, parse_date, parse_status, parse_ter
 from acctverify.cn import account, banks, cnaps, regno, uscc
 from acctverify.cn._util import clean
 from acctverify.directory import Directory
-from acctverify.models.directory import Creditor
+from acctverify.models.directory import Creditor, CreditorMatch
 from acctverify.models.report import (
     Facts,
     LicenceFacts,
@@ -146,7 +146,9 @@ def _entity_names(creditor: Creditor, *, confirmed: bool) -> tuple[list[str], li
     former: list[str] = []
     for entity in creditor.entities:
         if (entity.confidence != "unconfirmed") is confirmed:
-            current.append(entity.name)
+            # An entity that no longer plays its role (the micro-lenders behind 花呗 and 借呗)
+            # is a former name of the creditor, never its current payee.
+            (former if entity.status == "former" else current).append(entity.name)
             former.extend(item.name for item in entity.former_names)
     return current, former
 
@@ -195,6 +197,16 @@ def _scan(text: str | None) -> tuple[TextHit, ...]:
     return scan(text[:MAX_FIELD_CHARS]) if text and text.strip() else ()
 
 
+def _compared_creditor(match: CreditorMatch | None, directory: Directory) -> Creditor | None:
+    """The creditor whose entities the payee is compared with: the one resolved, or, for a
+    look-alike of an official name, the one imitated (a payee imitating it is then caught too)."""
+    if match is None:
+        return None
+    if match.creditor is not None:
+        return match.creditor
+    return directory.get(match.imitated_id) if match.imitated_id else None
+
+
 def build_facts(request: PaymentRequest, *, directory: Directory, as_of: date) -> Facts:
     """Parse everything in *request* once; never raises for any string content."""
     from acctverify.text import scan_detailed
@@ -208,7 +220,7 @@ def build_facts(request: PaymentRequest, *, directory: Directory, as_of: date) -
         _cut(request.payee.name),
         _cut(licence_model.name) if licence_model else None,
         licence_model.uscc if licence_model else None,
-        creditor.creditor if creditor is not None else None,
+        _compared_creditor(creditor, directory),
     )
     messages = []
     for index, message in enumerate(request.messages):

@@ -5,8 +5,8 @@
                      [--message-file F]... [--directory FILE] [--json] [--lang zh|en]
                      [--fail-on LEVEL]
 
-Exit status: 0 when the level is below ``--fail-on`` (default ``high``), 1 at or above it, 2 for
-bad usage or unreadable input (a one-line error, never a traceback).
+Exit status: 0 when the level is below ``--fail-on`` (default ``high``; ``never`` always gives 0),
+1 at or above it, 2 for bad usage or unreadable input (a one-line error, never a traceback).
 """
 
 from __future__ import annotations
@@ -35,7 +35,9 @@ EXIT_USAGE = 2
 _LEVELS = ("low", "medium", "high", "critical")
 _LEVEL_NAMES = {"low": "低", "medium": "中", "high": "高", "critical": "极高"}
 _COLOURS = {"low": "32", "medium": "33", "high": "31", "critical": "1;41;97"}
-_LONG_DIGITS = re.compile(r"\d{12,40}")
+# A run of at least 12 digits, single spaces or dashes allowed between them: an account or card
+# number as people write it (6217 0038 2756 1943 520). Phone numbers (11 digits) stay readable.
+_ACCOUNT_LIKE = re.compile(r"\d(?:[ -]?\d){11,}")
 _MAX_INPUT_BYTES = 20_000_000
 
 
@@ -88,7 +90,10 @@ def _parser() -> argparse.ArgumentParser:
     out.add_argument("--json", action="store_true", help="print the report as JSON")
     out.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the text")
     out.add_argument(
-        "--fail-on", choices=_LEVELS, default="high", help="exit 1 at or above this level"
+        "--fail-on",
+        choices=(*_LEVELS, "never"),
+        default="high",
+        help="exit 1 at or above this level (never: always 0)",
     )
     return parser
 
@@ -125,6 +130,13 @@ def _read_json(source: str, what: str) -> dict[str, Any]:
 def _request_data(args: argparse.Namespace) -> dict[str, Any]:
     """Build the request dict from the JSON file and the flags (flags win)."""
     data: dict[str, Any] = _read_json(args.request, "request") if args.request else {}
+    for key in ("payee", "licence", "contact"):
+        if data.get(key) is not None and not isinstance(data[key], dict):
+            raise UsageError(f"invalid request: {key} must be a JSON object")
+    if data.get("messages") is not None and not (
+        isinstance(data["messages"], list) and all(isinstance(m, str) for m in data["messages"])
+    ):
+        raise UsageError("invalid request: messages must be a list of strings")
     payee = dict(data.get("payee") or {})
     for flag, field in (
         ("payee_name", "name"),
@@ -188,17 +200,31 @@ class _Style:
         return self(text, "7") if self.colour else f"«{text}»"
 
 
-def _mask_digits(text: str) -> str:
-    from acctverify.cn.bankcard import mask
+def _mask_run(match: re.Match[str]) -> str:
+    run = match.group(0)
+    total = sum(c.isdigit() for c in run)
+    seen = 0
+    out = []
+    for char in run:
+        if char.isdigit():
+            seen += 1
+            out.append(char if seen <= 4 or seen > total - 4 else "*")
+        else:
+            out.append(char)
+    return "".join(out)
 
-    return _LONG_DIGITS.sub(lambda m: mask(m.group(0)), text)
+
+def _mask_digits(text: str) -> str:
+    """Mask account-like digit runs, keeping the length (so spans into the text stay valid)."""
+    return _ACCOUNT_LIKE.sub(_mask_run, text)
 
 
 def _excerpt(message: str, start: int, end: int, style: _Style, width: int = 24) -> str:
+    """A window around a span of an (already masked) message, the span highlighted."""
     left = max(0, start - width)
     right = min(len(message), end + width)
-    before = _mask_digits(message[left:start]).replace("\n", " ")
-    after = _mask_digits(message[end:right]).replace("\n", " ")
+    before = message[left:start].replace("\n", " ")
+    after = message[end:right].replace("\n", " ")
     return (
         ("…" if left else "")
         + before
@@ -215,6 +241,7 @@ def render(report: Report, messages: Sequence[str], *, lang: str, colour: bool) 
     """Render a report for a terminal: level and score, findings with evidence, advice."""
     style = _Style(colour)
     zh = lang == "zh"
+    messages = [_mask_digits(message) for message in messages]
     level = report.level.value
     label = f"{_LEVEL_NAMES[level]}（{level}）" if zh else level.upper()
     head = f"{'风险等级' if zh else 'Risk level'}: {label}  {report.score}/100"
@@ -257,22 +284,27 @@ def render(report: Report, messages: Sequence[str], *, lang: str, colour: bool) 
 
 
 def _version_text() -> str:
-    from acctverify._data import TABLES, data_version, table
+    from importlib import resources
+
+    from acctverify._data import data_files, data_version
 
     lines = [f"acctverify {__version__} (data {data_version()})"]
-    for name in TABLES:
-        origins = [c for c in table(name).comments if c.lower().startswith(("origin", "curated"))]
-        lines.append(f"  {name}: {origins[0] if origins else 'see file header'}")
+    folder = resources.files("acctverify.data")
+    for name in data_files():
+        text = folder.joinpath(name).read_text(encoding="utf-8")
+        header = [line.lstrip("# ").strip() for line in text.splitlines() if line.startswith("#")]
+        origins = [line for line in header if line.lower().startswith(("origin", "curated"))]
+        lines.append(f"  {name}: {origins[0] if origins else 'see the file header'}")
     return "\n".join(lines)
 
 
 def _check(args: argparse.Namespace) -> int:
     from pydantic import ValidationError as ModelError
 
+    from acctverify._verify import verify
     from acctverify.directory import load_directory
     from acctverify.exceptions import DataError
     from acctverify.models import Level, PaymentRequest
-    from acctverify.verify import verify
 
     data = _request_data(args)
     try:
@@ -288,6 +320,8 @@ def _check(args: argparse.Namespace) -> int:
         print(report.model_dump_json(indent=2))
     else:
         print(render(report, request.messages, lang=args.lang, colour=_use_colour(sys.stdout)))
+    if args.fail_on == "never":
+        return EXIT_OK
     return EXIT_FAIL if report.level.rank >= Level(args.fail_on).rank else EXIT_OK
 
 
@@ -306,6 +340,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"acctverify: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader went away (acctverify check … | head): stop quietly, and keep Python from
+        # complaining again when it flushes stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:  # pragma: no cover - interactive
         return 130
 

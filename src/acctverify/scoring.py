@@ -37,7 +37,14 @@ from acctverify.models.findings import Evidence, Finding, FindingKind, Level
 from acctverify.rules._catalogue import FINDINGS, FindingSpec
 from acctverify.rules._signal import Signal
 
-__all__ = ["DEFAULT_WEIGHTS", "LEVEL_THRESHOLDS", "TRUST_CODES_FOR_LOW", "Scored", "score"]
+__all__ = [
+    "DEFAULT_WEIGHTS",
+    "LEVEL_THRESHOLDS",
+    "MAX_EVIDENCE",
+    "TRUST_CODES_FOR_LOW",
+    "Scored",
+    "score",
+]
 
 #: Weight of every finding code, in points on a 0-100 scale. Negative values are not allowed:
 #: trust findings lower the score through their kind, not their sign.
@@ -115,8 +122,15 @@ def _merge(signals: Iterable[Signal]) -> dict[str, tuple[Signal, tuple[Evidence,
     }
 
 
+#: Most pieces of evidence kept per finding; the rest are counted (a 1 MB message can repeat a
+#: phrase 100,000 times).
+MAX_EVIDENCE = 50
+
+
 def _log_weight(weight: float) -> float:
-    return math.log1p(-min(max(weight, 0.0), 99.0) / 100)
+    # A weight of 100 counts as 99: one finding must not make every other one irrelevant (and
+    # log(0) has no contribution share).
+    return math.log1p(-min(weight, 99.0) / 100)
 
 
 def _level_for(value: int) -> Level:
@@ -150,6 +164,9 @@ def score(signals: Iterable[Signal], *, weights: Mapping[str, float] | None = No
     unknown = set(weights or ()) - set(FINDINGS)
     if unknown:
         raise ValueError(f"weights for unknown finding codes: {', '.join(sorted(unknown))}")
+    bad = sorted(code for code, value in (weights or {}).items() if not (0 <= value <= 100))
+    if bad:
+        raise ValueError(f"weights must be between 0 and 100 points: {', '.join(bad)}")
     table = {**DEFAULT_WEIGHTS, **(weights or {})}
     merged = _merge(signals)
     risk_logs: dict[str, float] = {}
@@ -184,7 +201,8 @@ def score(signals: Iterable[Signal], *, weights: Mapping[str, float] | None = No
                     "min_level": spec.min_level,
                     "message_zh": zh,
                     "message_en": en,
-                    "evidence": evidence,
+                    "evidence": evidence[:MAX_EVIDENCE],
+                    "evidence_omitted": max(len(evidence) - MAX_EVIDENCE, 0),
                 }
             )
         )

@@ -148,11 +148,12 @@ def _lookup(code: str) -> RegionInfo:
             key: value for _, part in database.info(code[:4] + "00") for key, value in part.items()
         }
         if "county" in prefecture_props:
-            prefecture = _entries(prefecture_props["county"])[-1][2]
+            prefecture_name = _entries(prefecture_props["county"])[-1][2]
+            prefecture = prefecture_name if _is_place(prefecture_name) else None
     # A province-level code's own row carries the province's name (in simplified characters,
     # where the province row of the table may use traditional ones: 香港特別行政區).
     parts = [name if code[2:] == "0000" else province or ""]
-    if prefecture and _is_place(prefecture):
+    if prefecture:
         parts.append(prefecture)
     if code[2:] != "0000" and _is_place(name):
         parts.append(name)

@@ -88,7 +88,9 @@ class Finding(Model):
     message_en: str
     """What was found, in English."""
     evidence: tuple[Evidence, ...] = ()
-    """Where it was found."""
+    """Where it was found (at most ``MAX_EVIDENCE`` pieces, sorted by field and position)."""
+    evidence_omitted: int = 0
+    """How many further pieces of evidence were found but left out of the report."""
 
 
 class Advice(Model):

@@ -74,7 +74,8 @@ class NamePairMatch(Model):
     """One pairwise name comparison."""
 
     pair: str
-    """``payee~licence``, ``payee~creditor`` or ``licence~creditor``."""
+    """``payee~licence``, ``payee~creditor`` (the creditor's confirmed entities),
+    ``payee~creditor_unconfirmed`` (entities only weakly tied to it) or ``licence~creditor``."""
     against: str
     """The name compared against (the licence name or the creditor's entity)."""
     match: NameMatch

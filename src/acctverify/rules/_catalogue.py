@@ -67,7 +67,7 @@ FINDINGS: dict[str, FindingSpec] = dict(
         _spec("payee.close_to_creditor", R, 30,
               "收款户名“{payee}”与{creditor}的登记主体“{entity}”相近但不相同（{reasons}）。",
               "The payee name “{payee}” is close to, but not, {creditor}'s registered entity "
-              "“{entity}” ({reasons}).", floor=M),
+              "“{entity}” ({reasons_en}).", floor=M),
         _spec("payee.not_creditor", R, 70,
               "收款户名“{payee}”不是{creditor}的登记主体（{entities}）：钱会转给第三方。",
               "The payee “{payee}” is not a registered entity of {creditor} ({entities}): the "
@@ -75,7 +75,7 @@ FINDINGS: dict[str, FindingSpec] = dict(
         _spec("payee.lookalike_creditor", R, 90,
               "收款户名“{payee}”仿冒{creditor}的登记名称“{entity}”（{reasons}）。",
               "The payee name “{payee}” imitates {creditor}'s registered name “{entity}” "
-              "({reasons}).", floor=C),
+              "({reasons_en}).", floor=C),
         _spec("payee.spoofed_characters", R, 80,
               "收款户名含有隐藏或伪装字符：{detail}。",
               "The payee name contains hidden or disguised characters: {detail}.", floor=H),
@@ -159,10 +159,15 @@ FINDINGS: dict[str, FindingSpec] = dict(
               "not the payee's.", floor=H),
         _spec("licence.name_lookalike", R, 85,
               "收款户名“{payee}”仿冒营业执照名称“{name}”（{reasons}）。",
-              "The payee name “{payee}” imitates the licence name “{name}” ({reasons}).", floor=C),
+              "The payee name “{payee}” imitates the licence name “{name}” ({reasons_en}).",
+              floor=C),
         _spec("licence.name_close", R, 15,
               "收款户名“{payee}”与营业执照名称“{name}”相近但不完全相同（{reasons}）。",
-              "The payee name “{payee}” is close to the licence name “{name}” ({reasons})."),
+              "The payee name “{payee}” is close to the licence name “{name}” ({reasons_en})."),
+        _spec("licence.name_not_comparable", N, 20,
+              "收款户名“{payee}”无法与营业执照名称“{name}”核对（{reasons}）。",
+              "The payee name “{payee}” cannot be checked against the licence name “{name}” "
+              "({reasons_en}).", floor=M),
         _spec("licence.uscc_not_creditor", R, 70,
               "营业执照的信用代码{uscc}不是{creditor}的信用代码{expected}。",
               "The licence's credit code {uscc} is not {creditor}'s ({expected}).", floor=H),
@@ -198,7 +203,7 @@ FINDINGS: dict[str, FindingSpec] = dict(
               "checked.", floor=M),
         _spec("creditor.lookalike", R, 60,
               "“{text}”仿冒{official}的名称（{reasons}）。",
-              "“{text}” imitates the name of {official} ({reasons}).", floor=H),
+              "“{text}” imitates the name of {official} ({reasons_en}).", floor=H),
         _spec("creditor.unofficial_name", R, 25,
               "“{text}”不是{creditor}的正式名称：{creditor}没有所谓的“{extra}”。",
               "“{text}” is not an official name of {creditor}, which has no “{extra}”."),
@@ -274,6 +279,11 @@ FINDINGS: dict[str, FindingSpec] = dict(
         _spec("messages.truncated", INFO, 0,
               "第{index}条消息过长，只检查了前{limit}个字符。",
               "Message {index} is very long; only its first {limit} characters were checked."),
+        # --- input ---------------------------------------------------------------------------
+        _spec("input.invalid_characters", INFO, 0,
+              "字段{fields}含有无法编码的字符（孤立代理项），报告中已替换为�。",
+              "The fields {fields} contained unpaired surrogate code points, which no text "
+              "encoding can carry; the report shows U+FFFD instead."),
         # --- contact -------------------------------------------------------------------------
         _spec("contact.cross_border_number", R, 45,
               "来电/短信号码{value}来自境外（{region}）。",

@@ -26,6 +26,24 @@ def error_text(error: str | None) -> tuple[str, str]:
     return ERRORS.get(error, (error, error))
 
 
+def name_reasons(reasons: tuple[str, ...]) -> tuple[str, str]:
+    """Return name-match reason codes as readable (Chinese, English) text, with the codes."""
+    from acctverify.names import REASONS
+
+    zh = "；".join(f"{REASONS[code][0]} [{code}]" if code in REASONS else code for code in reasons)
+    en = "; ".join(f"{REASONS[code][1]} [{code}]" if code in REASONS else code for code in reasons)
+    return zh, en
+
+
+def directory_reasons(reasons: tuple[str, ...]) -> tuple[str, str]:
+    """Return directory resolution reason codes as readable (Chinese, English) text."""
+    from acctverify.directory import REASONS
+
+    zh = "；".join(REASONS[code][0] if code in REASONS else code for code in reasons)
+    en = "; ".join(REASONS[code][1] if code in REASONS else code for code in reasons)
+    return zh, en
+
+
 def quote(text: str | None, limit: int = 60) -> str:
     """Return *text* shortened for a message."""
     if text is None:

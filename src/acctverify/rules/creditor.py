@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from acctverify.models.findings import Evidence
-from acctverify.rules._common import quote
+from acctverify.rules._common import directory_reasons, quote
 from acctverify.rules._context import RuleContext
 from acctverify.rules._signal import Signal
 
@@ -25,11 +25,12 @@ def known(ctx: RuleContext) -> Iterator[Signal]:
         return
     match = ctx.facts.creditor
     if match is not None and match.lookalike:
+        reasons_zh, reasons_en = directory_reasons(match.reasons)
         yield Signal(
             "creditor.lookalike",
             evidence,
             {"text": quote(text), "official": match.lookalike_of or "?",
-             "reasons": "/".join(match.reasons)},
+             "reasons": reasons_zh, "reasons_en": reasons_en},
         )  # fmt: skip
         return
     if match is None or match.creditor is None:

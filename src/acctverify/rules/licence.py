@@ -8,7 +8,7 @@ from acctverify._parse import RegistryStatus
 from acctverify.cn import region
 from acctverify.models.findings import Evidence
 from acctverify.models.names import MatchOutcome
-from acctverify.rules._common import error_text, quote
+from acctverify.rules._common import error_text, name_reasons, quote
 from acctverify.rules._context import RuleContext
 from acctverify.rules._signal import Signal
 
@@ -142,18 +142,23 @@ def name_against_payee(ctx: RuleContext) -> Iterator[Signal]:
         params = {
             "payee": quote(ctx.request.payee.name),
             "name": quote(licence.name if licence else pair.against),
-            "reasons": "/".join(match.reasons),
         }
+        params["reasons"], params["reasons_en"] = name_reasons(match.reasons)
         evidence = (
             Evidence(field="payee.name", value=quote(ctx.request.payee.name)),
-            Evidence(field="licence.name", value=params["name"], detail=params["reasons"]),
+            Evidence(field="licence.name", value=params["name"], detail="/".join(match.reasons)),
         )
         if match.outcome is MatchOutcome.NO_MATCH:
-            lookalike = LOOKALIKE_REASONS & set(match.reasons)
+            # A person's name sharing characters with a company name is another payee, not an
+            # imitation of the company.
+            person = ctx.facts.payee.name is not None and ctx.facts.payee.name.looks_like_person
+            lookalike = not person and LOOKALIKE_REASONS & set(match.reasons)
             code = "licence.name_lookalike" if lookalike else "licence.name_mismatch"
             yield Signal(code, evidence, params)
         elif match.outcome is MatchOutcome.CLOSE_MATCH:
             yield Signal("licence.name_close", evidence, params)
+        elif match.outcome is MatchOutcome.NOT_POSSIBLE:
+            yield Signal("licence.name_not_comparable", evidence, params)
 
 
 def status(ctx: RuleContext) -> Iterator[Signal]:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from acctverify.cn._util import clean
 from acctverify.models.findings import Evidence
 from acctverify.models.names import MatchOutcome
-from acctverify.rules._common import quote
+from acctverify.rules._common import name_reasons, quote
 from acctverify.rules._context import RuleContext
 from acctverify.rules._signal import Signal
 from acctverify.rules.licence import LOOKALIKE_REASONS
@@ -87,9 +87,13 @@ def against_creditor(ctx: RuleContext) -> Iterator[Signal]:
     """The payee name against the creditor's registered entities (the decisive check)."""
     creditor_match = ctx.facts.creditor
     payee_name = ctx.request.payee.name
-    if creditor_match is None or creditor_match.creditor is None or not payee_name:
+    if creditor_match is None or not payee_name:
         return
     creditor = creditor_match.creditor
+    if creditor is None and creditor_match.imitated_id:
+        creditor = ctx.directory.get(creditor_match.imitated_id)  # the creditor imitated
+    if creditor is None:
+        return
     pairs = [p for p in ctx.facts.name_matches if p.pair == "payee~creditor"]
     weak = [p for p in ctx.facts.name_matches if p.pair == "payee~creditor_unconfirmed"]
     if not pairs:
@@ -107,9 +111,9 @@ def against_creditor(ctx: RuleContext) -> Iterator[Signal]:
         "creditor": creditor.name,
         "entity": best.against,
         "entities": "、".join(e.name for e in creditor.entities if e.confidence != "unconfirmed"),
-        "reasons": "/".join(match.reasons),
     }
-    evidence = _payee_evidence(ctx, f"{match.outcome.value} {params['reasons']}".strip())
+    params["reasons"], params["reasons_en"] = name_reasons(match.reasons)
+    evidence = _payee_evidence(ctx, f"{match.outcome.value} {'/'.join(match.reasons)}".strip())
     if match.outcome is MatchOutcome.MATCH:
         yield Signal("payee.official_entity", evidence, params)
     elif match.outcome is MatchOutcome.CLOSE_MATCH:
@@ -118,7 +122,9 @@ def against_creditor(ctx: RuleContext) -> Iterator[Signal]:
         if weak and weak[0].match.outcome is MatchOutcome.MATCH:
             params["entity"] = weak[0].against
             yield Signal("payee.unconfirmed_entity", evidence, params)
-        elif LOOKALIKE_REASONS & set(match.reasons):
+        elif LOOKALIKE_REASONS & set(match.reasons) and not (
+            ctx.facts.payee.name is not None and ctx.facts.payee.name.looks_like_person
+        ):
             yield Signal("payee.lookalike_creditor", evidence, params)
         else:
             yield Signal("payee.not_creditor", evidence, params)

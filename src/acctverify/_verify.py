@@ -8,7 +8,8 @@ date once when the request gives none.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any
 
@@ -17,12 +18,64 @@ from acctverify._data import data_version
 from acctverify._facts import build_facts
 from acctverify._version import __version__
 from acctverify.directory import Directory, default_directory
+from acctverify.models.findings import Evidence
 from acctverify.models.report import Report
 from acctverify.models.request import PaymentRequest
-from acctverify.rules import DEFAULT_RULES, Rule, RuleContext
+from acctverify.rules import DEFAULT_RULES, Rule, RuleContext, Signal
 from acctverify.scoring import score
 
 __all__ = ["verify"]
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _strings(request: PaymentRequest) -> Iterator[tuple[str, str]]:
+    """Every string of the request with its dotted path."""
+    for name, value in request.payee:
+        if isinstance(value, str):
+            yield f"payee.{name}", value
+    if request.creditor is not None:
+        yield "creditor", request.creditor
+    if request.licence is not None:
+        for name, value in request.licence:
+            if isinstance(value, str):
+                yield f"licence.{name}", value
+    for index, message in enumerate(request.messages):
+        yield f"messages[{index}]", message
+    if request.contact is not None:
+        for name, value in request.contact:
+            if isinstance(value, str):
+                yield f"contact.{name}", value
+
+
+def _has_surrogate(text: str) -> bool:
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _replace_surrogates(value: Any) -> Any:
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {key: _replace_surrogates(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_replace_surrogates(item) for item in value]
+    return value
+
+
+def _sanitise(request: PaymentRequest) -> tuple[PaymentRequest, tuple[str, ...]]:
+    """Replace unpaired surrogates (which no JSON or UTF-8 output can carry) by U+FFFD, one for
+    one so message offsets stay valid, and say in which fields."""
+    fields = tuple(path for path, text in _strings(request) if _has_surrogate(text))
+    if not fields:
+        return request, ()
+    cleaned = _replace_surrogates(request.model_dump())
+    return PaymentRequest.model_validate(cleaned), fields
 
 
 def verify(
@@ -48,11 +101,20 @@ def verify(
     """
     if not isinstance(request, PaymentRequest):
         request = PaymentRequest.model_validate(request)
+    request, replaced = _sanitise(request)
     when = as_of or request.as_of or date.today()
     directory = directory if directory is not None else default_directory()
     facts = build_facts(request, directory=directory, as_of=when)
     context = RuleContext(request=request, facts=facts, directory=directory)
     signals = [signal for rule in (rules or DEFAULT_RULES) for signal in rule(context)]
+    if replaced:
+        signals.append(
+            Signal(
+                "input.invalid_characters",
+                tuple(Evidence(field=path) for path in replaced),
+                {"fields": ", ".join(replaced)},
+            )
+        )
     scored = score(signals, weights=weights)
     return Report(
         level=scored.level,
