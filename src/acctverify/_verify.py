@@ -8,7 +8,6 @@ date once when the request gives none.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any
@@ -26,7 +25,6 @@ from acctverify.scoring import score
 
 __all__ = ["verify"]
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _strings(request: PaymentRequest) -> Iterator[tuple[str, str]]:
@@ -60,7 +58,9 @@ def _has_surrogate(text: str) -> bool:
 
 def _replace_surrogates(value: Any) -> Any:
     if isinstance(value, str):
-        return _SURROGATE.sub("\ufffd", value)
+        if not _has_surrogate(value):
+            return value
+        return "".join("\ufffd" if "\ud800" <= char <= "\udfff" else char for char in value)
     if isinstance(value, dict):
         return {key: _replace_surrogates(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):

@@ -54,7 +54,7 @@ __all__ = [
 ]
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
-_LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
+_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
 _LICENCE = re.compile(r"[A-Z][0-9]{4}[A-Z][0-9]{9}")
 
 Text = Annotated[str, Field(min_length=1, max_length=500)]
