@@ -8,6 +8,9 @@
    are cleared before every timed run, so each run sees every number for the first time.
 2. Growth: adversarial, repetitive input of 1 MB against 100 KB of the same, target <= 15x (the
    cost must grow linearly; 10x is proportional).
+
+``python bench/bench_text.py --stages`` prints where scan's time goes, in microseconds per message
+of the corpus, each stage timed right after a run of the matcher as in the benchmark.
 """
 
 from __future__ import annotations
@@ -105,6 +108,65 @@ def run() -> list[Result]:
     return results
 
 
+def stages(repeats: int = 20) -> dict[str, float]:
+    """Microseconds per message for each stage of scan over the corpus (best of *repeats*)."""
+    from acctverify.text import TextHit, normalise
+    from acctverify.text import _engine as engine
+    from acctverify.text import _scan as scanner
+
+    texts = messages()
+    norms = [normalise(text) for text in texts]
+    found = [scanner._find(norm.text, ()) for norm in norms]
+    hits = [scan(text) for text in texts]
+    fields = [  # what _build hands to pydantic
+        [{name: getattr(hit, name) for name in TextHit.model_fields} for hit in items]
+        for items in hits
+    ]
+    validate = TextHit.__pydantic_validator__.validate_python
+    master = scanner._master()
+
+    def matcher() -> None:
+        for text in texts:
+            for _ in phonenumbers.PhoneNumberMatcher(text, "CN"):
+                pass
+
+    def cleared(stage: Callable[[], object]) -> Callable[[], object]:
+        def run() -> object:
+            clear_caches()
+            return stage()
+
+        return run
+
+    timed: dict[str, Callable[[], object]] = {
+        "normalise": lambda: [normalise(text) for text in texts],
+        "find: RE2 master pass": lambda: [engine.spans(master, norm.text) for norm in norms],
+        "find: all (RE2 pass, numbers, keywords, channels, links)": cleared(
+            lambda: [scanner._find(norm.text, ()) for norm in norms]
+        ),
+        "build: all (map back, obfuscation, TextHit)": lambda: [
+            scanner._build(norm, list(items)) for norm, items in zip(norms, found, strict=True)
+        ],
+        "build: TextHit validation alone": lambda: [
+            [validate(hit) for hit in items] for items in fields
+        ],
+        "scan": cleared(lambda: [scan(text) for text in texts]),
+        "phonenumbers.PhoneNumberMatcher": matcher,
+    }
+    result = {}
+    for name, stage in timed.items():
+        stage()
+        best = float("inf")
+        for _ in range(repeats):
+            matcher()  # what runs in between in the benchmark
+            best = min(best, best_time(stage, 1))
+        result[name] = best / len(texts) * 1e6
+    return result
+
+
 if __name__ == "__main__":
-    for result in run():
-        print(result.line())
+    if "--stages" in sys.argv:
+        for name, micros in stages().items():
+            print(f"{micros:8.2f} us/message  {name}")
+    else:
+        for result in run():
+            print(result.line())

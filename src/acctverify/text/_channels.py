@@ -13,12 +13,13 @@ pypinyin, only when an ID follows.
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 from acctverify.text._engine import WINDOW, compile_pattern
 from acctverify.text._found import Found, details
 from acctverify.text._keywords import Keyword, keywords
 from acctverify.text._normalise import is_han
-from acctverify.text._phones import vetoed
+from acctverify.text._phones import DIGIT_GROUPS, vetoed
 
 __all__ = ["Cue", "channel_ids", "homophone_ids"]
 
@@ -58,7 +59,7 @@ def _channel_id(text: str, at: int) -> tuple[int, int, bool] | None:
 
 
 def _digits_id(text: str, start: int, end: int) -> str | None:
-    digits = "".join(c for c in text[start:end] if "0" <= c <= "9")
+    digits = "".join(DIGIT_GROUPS.python().findall(text, start, end))
     if text[start] == "+" or not 5 <= len(digits) <= 12 or digits[0] == "0":
         return None
     if vetoed(text, start, end):
@@ -83,9 +84,13 @@ def channel_ids(text: str, cues: list[Cue], phones: list[Found]) -> list[Found]:
         channel = word.code
         span = (cue_start, cue_end)
         disguised = word.variant != "standard"
-        if channel == "wechat" and any(a < cue_end and cue_start < b for a, b in wecom_spans):
+        if (
+            wecom_spans
+            and channel == "wechat"
+            and any(a < cue_end and cue_start < b for a, b in wecom_spans)
+        ):
             continue  # 企业微信 contains 微信: the WeChat Work word wins
-        facts = details(personal=channel != "wecom", confirmed=word.confirmed)
+        facts = _cue_details(channel != "wecom", word.confirmed)
         if word.position == "after":
             phone = _phone_before(text, cue_start, by_end)
             if phone is not None:
@@ -122,8 +127,13 @@ def channel_ids(text: str, cues: list[Cue], phones: list[Found]) -> list[Found]:
     return found
 
 
+@functools.lru_cache(maxsize=16)
+def _cue_details(personal: bool, confirmed: bool) -> Any:
+    return details(personal=personal, confirmed=confirmed)
+
+
 def _wecom_mention(start: int, end: int, word: Keyword) -> Found:
-    facts = details(personal=False, confirmed=word.confirmed)
+    facts = _cue_details(False, word.confirmed)
     return Found("wecom", start, end, word.listed, "wecom.mention", (start, end), facts)
 
 
@@ -182,6 +192,6 @@ def homophone_ids(text: str, phones: list[Found]) -> list[Found]:
             value, rule = digits, "wechat.homophone_digits"
         else:
             value, rule = text[id_start:id_end], "wechat.homophone_id"
-        facts = details(personal=True, confirmed=False)
+        facts = _cue_details(True, False)
         found.append(Found("wechat", id_start, id_end, value, rule, (start, end), facts, True))
     return found

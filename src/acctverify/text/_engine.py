@@ -127,15 +127,17 @@ def spans(pattern: Pattern, text: str) -> list[tuple[int, int]]:
             found.append((start, end))
             position = end if end > start else end + 1
         return found
+    # character offsets from byte offsets: count the UTF-8 continuation bytes in between
+    continuations = data.translate(_CONTINUATION).count
     byte = char = 0
     while position <= size:
-        start, end = search(anchor, data, position, size)[0]
+        ((start, end),) = search(anchor, data, position, size)
         if start < 0:
             break
-        char += len(data[byte:start].decode("utf-8"))
-        char_end = char + len(data[start:end].decode("utf-8"))
-        found.append((char, char_end))
-        byte, char = end, char_end
+        char += start - byte - continuations(128, byte, start)
+        length = end - start - continuations(128, start, end)
+        found.append((char, char + length))
+        byte, char = end, char + length
         if end > start:
             position = end
         else:  # an empty match: step over one whole character
@@ -145,6 +147,8 @@ def spans(pattern: Pattern, text: str) -> list[tuple[int, int]]:
     return found
 
 
+#: Maps the UTF-8 continuation bytes (10xxxxxx) to 128, every other byte to 0.
+_CONTINUATION = bytes(128 if byte & 0xC0 == 0x80 else 0 for byte in range(256))
 _ANCHOR: list[Any] = []
 
 

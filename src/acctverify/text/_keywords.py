@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from acctverify._data import table
 from acctverify.text._engine import Pattern, compile_pattern
@@ -27,8 +28,12 @@ from acctverify.text._phrases import phrase_families
 __all__ = [
     "Keyword",
     "Keywords",
+    "Plan",
+    "Trie",
+    "bounded",
     "find_keywords",
     "keywords",
+    "past_end",
     "resolve",
     "traditional_characters",
     "trie_pattern",
@@ -105,6 +110,25 @@ def trie_pattern(words: Iterable[str]) -> str:
     return build(root)
 
 
+#: A node of the keyword trie: next character -> node; ``""`` marks the end of a listed word.
+Trie = dict[str, "Trie"]
+
+
+class Plan(NamedTuple):
+    """What a match of the keyword pattern implies, worked out once per listed word."""
+
+    inside: tuple[tuple[int, int, bool, tuple[Keyword, ...]], ...]
+    """Every occurrence of a listed word inside it (itself included), in order: ``(offset, end
+    offset, whether it needs a Latin word boundary, its entries)``."""
+    overhang: dict[str, tuple[tuple[int, Trie], ...]] | None
+    """Listed words that may start inside it and run past its end, by the character that follows
+    the match: ``(offset, trie node reached after the rest of the word)`` in order of offset;
+    ``None`` when there are none."""
+    nested: bool
+    """Two phrase or app occurrences inside it have the same value, one within the other
+    (飞书 in 飞书会议)."""
+
+
 @dataclass(frozen=True)
 class Keywords:
     """The keyword set, ready for matching."""
@@ -112,14 +136,10 @@ class Keywords:
     source: str
     """The trie-shaped pattern (RE2 subset) matching any keyword."""
     by_word: dict[str, tuple[Keyword, ...]]
-    inside: dict[str, tuple[tuple[int, str], ...]]
-    """For each word, the listed words wholly inside it (offset, word), itself included."""
-    overhang: dict[str, tuple[int, ...]]
-    """For each word, offsets where another listed word may start and run past its end."""
-    trie: dict[str, dict]  # type: ignore[type-arg]
+    plans: dict[str, Plan]
+    """For each listed word, what a match of it implies."""
+    trie: Trie
     longest: int
-    simple: dict[str, tuple[Keyword, ...]]
-    """Words with nothing inside them, nothing to walk past them and no Latin boundary to check."""
 
 
 def _entries(*, normalised: bool = True) -> list[Keyword]:
@@ -195,43 +215,63 @@ def keywords() -> Keywords:
     for entry in _entries():
         by_word.setdefault(entry.word, []).append(entry)
     words = sorted(by_word)
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    trie: Trie = {}
     for word in words:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    proper_prefixes = {word[:i] for word in words for i in range(1, len(word))}
-    inside: dict[str, tuple[tuple[int, str], ...]] = {}
-    overhang: dict[str, tuple[int, ...]] = {}
+    plans: dict[str, Plan] = {}
     for word in words:
-        found: list[tuple[int, str]] = []
-        offsets: list[int] = []
+        inside = []
+        overhang: dict[str, list[tuple[int, Trie]]] = {}
         for offset in range(len(word)):
             rest = word[offset:]
-            found.extend(
-                (offset, rest[:length])
-                for length in range(1, len(rest) + 1)
-                if rest[:length] in by_word
-            )
-            if offset and rest in proper_prefixes:
-                offsets.append(offset)
-        inside[word] = tuple(found)
-        overhang[word] = tuple(offsets)
-    simple = {
-        word: tuple(by_word[word])
-        for word in words
-        if inside[word] == ((0, word),) and not overhang[word] and not _has_latin(word)
-    }
+            for length in range(1, len(rest) + 1):
+                inner = rest[:length]
+                if inner in by_word:
+                    entries = tuple(by_word[inner])
+                    inside.append((offset, offset + length, _has_latin(inner), entries))
+            after = _node(trie, rest) if offset else None
+            if after is not None:  # rest is a prefix of a listed word: walk on past the match
+                for char in after:
+                    if char:
+                        overhang.setdefault(char, []).append((offset, after))
+        plans[word] = Plan(
+            tuple(inside),
+            {char: tuple(walks) for char, walks in overhang.items()} or None,
+            _nested(inside),
+        )
     return Keywords(
-        simple=simple,
         source=trie_pattern(words),
         by_word={word: tuple(entries) for word, entries in by_word.items()},
-        inside=inside,
-        overhang=overhang,
+        plans=plans,
         trie=trie,
         longest=max(map(len, words)),
     )
+
+
+def _nested(inside: list[tuple[int, int, bool, tuple[Keyword, ...]]]) -> bool:
+    """Whether a phrase or app occurrence lies within another one with the same value."""
+    values = [
+        (start, end, entry.kind, entry.code)
+        for start, end, _, entries in inside
+        for entry in entries
+        if entry.kind != "cue"
+    ]
+    return any(
+        i != j and a[2:] == b[2:] and a[0] <= b[0] and b[1] <= a[1]
+        for i, a in enumerate(values)
+        for j, b in enumerate(values)
+    )
+
+
+def _node(trie: Trie, prefix: str) -> Trie | None:
+    """The trie node reached by *prefix*, or ``None``."""
+    node: Trie | None = trie
+    for char in prefix:
+        node = node.get(char) if node is not None else None
+    return node
 
 
 @functools.cache
@@ -254,13 +294,14 @@ def traditional_characters() -> frozenset[str]:
     return frozenset(found)
 
 
-def _bounded(text: str, start: int, end: int, word: str) -> bool:
+def bounded(text: str, start: int, end: int) -> bool:
     """Whether a Latin keyword at ``[start, end)`` stands as a word of its own."""
-    if _is_word(word[0]) and start and _is_word(text[start - 1]):
+    if start and _is_word(text[start]) and _is_word(text[start - 1]):
         return False
+    last = text[end - 1]
     return not (
-        word[-1].isascii()
-        and word[-1].isalpha()
+        last.isascii()
+        and last.isalpha()
         and end < len(text)
         and text[end].isascii()
         and text[end].isalpha()
@@ -274,23 +315,48 @@ def resolve(compiled: Keywords, text: str, start: int, end: int) -> list[tuple[i
     The matches of one scan do not overlap, so no occurrence is reported twice: words inside a
     match end within it, words found past it start inside it, and the next match starts after it.
     """
-    word = text[start:end]
-    simple = compiled.simple.get(word)
-    if simple is not None:
-        return [(start, end, entry) for entry in simple]
-    by_word = compiled.by_word
+    inside, overhang, _ = compiled.plans[text[start:end]]
     found: list[tuple[int, int, Keyword]] = []
-    for offset, inner in compiled.inside[word]:
-        at = start + offset
-        if _has_latin(inner) and not _bounded(text, at, at + len(inner), inner):
+    for offset, stop, latin, entries in inside:
+        at, to = start + offset, start + stop
+        if latin and not bounded(text, at, to):
             continue
-        found.extend((at, at + len(inner), entry) for entry in by_word[inner])
-    for offset in compiled.overhang[word]:
+        found.extend((at, to, entry) for entry in entries)
+    if overhang is not None and end < len(text):
+        walks = overhang.get(text[end])
+        if walks is not None:
+            for at, to, entries in past_end(compiled, text, start, end, walks):
+                found.extend((at, to, entry) for entry in entries)
+    return found
+
+
+def past_end(
+    compiled: Keywords,
+    text: str,
+    start: int,
+    end: int,
+    walks: tuple[tuple[int, Trie], ...],
+) -> list[tuple[int, int, tuple[Keyword, ...]]]:
+    """Listed words that start inside the match ``[start, end)`` and end after it: each walk
+    (:attr:`Plan.overhang`) continues the trie from the node the rest of the match leads to."""
+    found = []
+    size = len(text)
+    by_word = compiled.by_word
+    for offset, after in walks:
         at = start + offset
-        for inner in _walk(compiled, text, at, end):
-            if _has_latin(inner) and not _bounded(text, at, at + len(inner), inner):
-                continue
-            found.extend((at, at + len(inner), entry) for entry in by_word[inner])
+        limit = min(size, at + compiled.longest)
+        index = end
+        node = after
+        while index < limit:
+            following = node.get(text[index])
+            if following is None:
+                break
+            node = following
+            index += 1
+            if "" in node:
+                inner = text[at:index]
+                if not _has_latin(inner) or bounded(text, at, index):
+                    found.append((at, index, by_word[inner]))
     return found
 
 
@@ -317,19 +383,3 @@ def _pattern() -> Pattern:
 
 def _has_latin(word: str) -> bool:
     return _is_word(word[0]) or _is_word(word[-1])
-
-
-def _walk(compiled: Keywords, text: str, start: int, beyond: int) -> list[str]:
-    """Listed words starting at *start* and ending after *beyond* (walking the trie)."""
-    node = compiled.trie
-    found = []
-    limit = min(len(text), start + compiled.longest)
-    index = start
-    while index < limit:
-        node = node.get(text[index])  # type: ignore[assignment]
-        if node is None:
-            break
-        index += 1
-        if "" in node and index > beyond:
-            found.append(text[start:index])
-    return found

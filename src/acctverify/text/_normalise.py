@@ -240,6 +240,23 @@ class NormalisedText:
             return start, end
         return self.original_index(start), self.original_index(end - 1) + 1
 
+    def span_mapper(self) -> Callable[[int, int], tuple[int, int]] | None:
+        """:meth:`to_original` as a function, ``None`` when indexes need no mapping; the common
+        case of one length-changing step is mapped directly."""
+        if not self._layers:
+            return None
+        if len(self._layers) > 1:
+            return self.to_original
+        new, old = self._layers[0].new, self._layers[0].old
+
+        def one_layer(start: int, end: int) -> tuple[int, int]:
+            k = bisect_right(new, start) - 1
+            first = old[k] + start - new[k]
+            k = bisect_right(new, end - 1) - 1
+            return first, old[k] + end - new[k]
+
+        return one_layer
+
     @property
     def identity(self) -> bool:
         """True when indexes in the normalised text are indexes in the original."""
@@ -274,24 +291,45 @@ def _fold(text: str, layers: list[_Layer]) -> str:
     return "".join(pieces)
 
 
-def _drop_junk(text: str, layers: list[_Layer]) -> str:
+def _char_kind(char: str) -> int:
+    """1 for a Chinese character, 2 for a Latin letter or digit, 0 for anything else."""
+    if char.isascii():
+        return 2 if char.isalnum() else 0
+    return int(is_han(char))
+
+
+class _Kinds(dict[str, int]):
+    """:func:`_char_kind` of each character, computed on first sight."""
+
+    limit = 1 << 16
+
+    def __missing__(self, char: str) -> int:
+        kind = _char_kind(char)
+        if len(self) < self.limit:
+            self[char] = kind
+        return kind
+
+
+_CHAR_KINDS = _Kinds()
+
+
+def _drop_junk(text: str, layers: list[_Layer], invisible: bool = True) -> str:
+    """Remove junk between characters (see the module docstring); *invisible*: the text may hold
+    invisible characters."""
     deletions: list[tuple[int, int]] = []
     size = len(text)
+    kinds = _CHAR_KINDS
     for match in _JUNK_RUN.python().finditer(text):
         start, end = match.span()
-        run = match.group()
-        if _INVISIBLE.isdisjoint(run):
-            visible = run
-        else:
+        run = visible = match.group()
+        if invisible and not _INVISIBLE.isdisjoint(run):
             visible = "".join(c for c in run if c not in _INVISIBLE)
             if not visible:
                 deletions.append((start, end))
                 continue
         if start and end < size and len(visible) <= 3:
             left, right = text[start - 1], text[end]
-            # kinds: 1 = Chinese character, 2 = Latin letter or digit, 0 = anything else
-            left_kind = (2 if left.isalnum() else 0) if left.isascii() else int(is_han(left))
-            right_kind = (2 if right.isalnum() else 0) if right.isascii() else int(is_han(right))
+            left_kind, right_kind = kinds[left], kinds[right]
             # between Chinese characters, or a Chinese character and a Latin letter or digit:
             # spaces and symbols; between two Latin letters or digits: only with a symbol
             if (
@@ -308,13 +346,15 @@ def _drop_junk(text: str, layers: list[_Layer]) -> str:
     if not deletions:
         return text
     layer = _Layer()
+    new, old = layer.new, layer.old
     pieces = []
     previous = removed = 0
     for start, end in deletions:
         pieces.append(text[previous:start])
         previous = end
         removed += end - start
-        layer.add(end - removed, end)
+        new.append(end - removed)
+        old.append(end)
     pieces.append(text[previous:])
     layers.append(layer)
     return "".join(pieces)
@@ -388,7 +428,7 @@ def normalise(text: str, *, simplify: bool = True) -> NormalisedText:
         lowered = current.lower()
         current = lowered if len(lowered) == len(current) else current.translate(_ASCII_LOWER)
     if not _JUNK_SET.isdisjoint(marks):
-        current = _drop_junk(current, layers)
+        current = _drop_junk(current, layers, not _INVISIBLE.isdisjoint(marks))
     if not _NUMERAL_SET.isdisjoint(marks):
         current = _numerals(current)
     return NormalisedText(current, text, tuple(layers))

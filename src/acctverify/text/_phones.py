@@ -10,12 +10,15 @@ Searching and validating are separate, as in phonenumbers' matcher:
 * **validate**: a candidate must have a shape phonenumbers can accept (a prefix and length that a
   Chinese number or an international one can have), then phonenumbers says whether it is valid
   and what type it is. Domestic numbers need their trunk ``0`` (``010-…``, ``0755-…``), so a bare
-  ``2026112900`` is not read as a Guangzhou line; mobiles, 400/800 and 950 numbers need none;
-  ``+`` and ``00`` numbers go through ``phonenumbers.parse``.
+  ``2026112900`` is not read as a Guangzhou line; mobiles, 400/800 and 950 numbers need none.
+  Domestic numbers are tested against phonenumbers' CN number descriptions, compiled once and
+  tried in phonenumbers' order (``number_type``); ``+`` and ``00`` numbers go through
+  ``phonenumbers.parse`` and ``number_type``.
 * **context**: amounts (``¥13812.34``, ``…元``), labels (订单号, 尾号, 验证码 …), card-number
   grouping (``6222 0755 8888 8888``) and Latin letters glued to the digits (an ID such as
   ``abc13812345678``) veto a candidate, except phone and channel words (``vx13812345678``,
-  ``tel…``).
+  ``tel…``). Most runs are amounts and dates that no number can start: they are dismissed from
+  their digit groups alone, before anything is built.
 
 Service numbers (95xxx, 96xxx, 12xxx, 10xxx) must stand alone; those listed in
 ``bank_hotlines.csv`` or ``service_numbers.csv`` carry their institution, the others need
@@ -26,13 +29,22 @@ from __future__ import annotations
 
 import functools
 from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from acctverify._data import table
 from acctverify.text._engine import compile_pattern
 from acctverify.text._found import Found, details
 
-__all__ = ["NUMBER_RUN", "classify_phone", "listed_numbers", "numbers_in_run", "vetoed"]
+__all__ = [
+    "DIGIT_GROUPS",
+    "NUMBER_RUN",
+    "classify_phone",
+    "listed_numbers",
+    "numbers_in_run",
+    "vetoed",
+]
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 #: A digit run (RE2 subset): at least five digits joined by at most three separators each,
@@ -69,11 +81,34 @@ _UNIT_AFTER = compile_pattern(
     " ?(?:[元块万亿千百%‰年月日期笔个次秒天周位名件岁倍折份张条股辆]"
     "|分钟|美元|港币|港元|rmb|usd|hkd)",
 )
+
+
+def _edges(source: str, last: bool) -> frozenset[str]:
+    """Characters a match of *source* (``(?:a|b?|[cd])`` then a filler class) can end (*last*)
+    or start with: a window whose edge character is not among them cannot match, so the pattern
+    is not run (most windows around a number)."""
+    group, _, tail = source.partition(")")
+    fillers = tail[tail.index("[") + 1 : tail.index("]")] if "[" in tail else ""
+    edges = set(fillers)
+    for word in group.removeprefix(" ?").removeprefix("(?:").split("|"):
+        if word.startswith("["):
+            edges.update(word[1:-1])
+        elif not last:
+            edges.add(word[0])
+        elif word.endswith("?"):
+            edges.update(word[-3:-1])
+        else:
+            edges.add(word[-1])
+    return frozenset(edges)
+
+
+_BEFORE_EDGES = _edges(_VETO_LABEL.source, True) | _edges(_AMOUNT_BEFORE.source, True)
+_AFTER_EDGES = _edges(_UNIT_AFTER.source, False) | {" "}
 _PHONE_CONTEXT = compile_pattern(
     "phones.phone_context",
     "电话|致电|拨打|热线|客服|咨询|联系|详询|回复|来电|号码|服务|官方|call|tel",
 )
-_DIGIT_GROUPS = compile_pattern("phones.digit_groups", "[0-9]+")
+DIGIT_GROUPS = compile_pattern("phones.digit_groups", "[0-9]+")
 #: How a number written the domestic way starts: the trunk prefix 0, a mobile's 1, 400/800 and 95
 #: service lines, or 86 before a mobile.
 _DOMESTIC_HEADS = ("0", "1", "400", "800", "95", "861")
@@ -118,9 +153,11 @@ def classify_phone(digits: str, international: bool) -> tuple[str, str, str, int
             number = phonenumbers.parse("+" + (digits[2:] if not international else digits))
         except phonenumbers.NumberParseException:
             return None
-        if not phonenumbers.is_valid_number(number):
-            return None
+        # is_valid_number(number) is number_type(number) != UNKNOWN for the region the number
+        # belongs to (region_code_for_number), so the type alone decides
         kind = phonenumbers.number_type(number)
+        if kind == phonenumbers.PhoneNumberType.UNKNOWN:
+            return None
         region = phonenumbers.region_code_for_number(number) or ""
         e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         return e164, _TYPE_NAMES.get(kind, "unknown"), region, number.country_code or 0
@@ -136,11 +173,91 @@ def classify_phone(digits: str, international: bool) -> tuple[str, str, str, int
     # Equivalent to parse(digits, "CN") + is_valid_number + number_type for these shapes (tested),
     # without parse's generic string handling: for country code 86 a number is valid exactly when
     # its type is known.
-    number = phonenumbers.PhoneNumber(country_code=86, national_number=int(national))
-    kind = phonenumbers.number_type(number)
-    if kind == phonenumbers.PhoneNumberType.UNKNOWN:
+    type_name = _cn_number_type(national)
+    if type_name is None:
         return None
-    return "+86" + national, _TYPE_NAMES.get(kind, "unknown"), "CN", 86
+    return "+86" + national, type_name, "CN", 86
+
+
+#: A phonenumbers number description, compiled: (possible lengths, full match), or ``None`` for
+#: a description that matches nothing.
+_Description = tuple[frozenset[int], Callable[[str], object]] | None
+
+
+@dataclass(frozen=True)
+class _NumberPlan:
+    """phonenumbers' metadata for one region, each number description compiled once."""
+
+    general: _Description
+    special: tuple[tuple[str, _Description], ...]
+    """The types tested before fixed line and mobile, in phonenumbers' order."""
+    fixed_line: _Description
+    mobile: _Description
+    same_mobile_and_fixed_line: bool
+
+
+_SPECIAL_TYPES = (
+    "premium_rate",
+    "toll_free",
+    "shared_cost",
+    "voip",
+    "personal_number",
+    "pager",
+    "uan",
+    "voicemail",
+)
+
+
+@functools.cache
+def _cn_plan() -> _NumberPlan:
+    import re
+
+    import phonenumbers
+
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region("CN")
+    if metadata is None:  # pragma: no cover - shipped with phonenumbers
+        raise LookupError("phonenumbers has no metadata for CN")
+
+    def compiled(desc: Any) -> _Description:
+        if desc is None or not desc.national_number_pattern:
+            return None
+        return frozenset(desc.possible_length), re.compile(desc.national_number_pattern).fullmatch
+
+    return _NumberPlan(
+        general=compiled(metadata.general_desc),
+        special=tuple((name, compiled(getattr(metadata, name))) for name in _SPECIAL_TYPES),
+        fixed_line=compiled(metadata.fixed_line),
+        mobile=compiled(metadata.mobile),
+        same_mobile_and_fixed_line=bool(metadata.same_mobile_and_fixed_line_pattern),
+    )
+
+
+def _matches(national: str, description: _Description) -> bool:
+    """phonenumbers' ``_is_number_matching_desc``, on a compiled description."""
+    if description is None:
+        return False
+    lengths, fullmatch = description
+    return (not lengths or len(national) in lengths) and fullmatch(national) is not None
+
+
+def _cn_number_type(national: str) -> str | None:
+    """The type of a CN national number as ``phonenumbers.number_type`` decides it (the same
+    metadata, tested in the same order: ``_number_type_helper``), or ``None`` if it is invalid.
+
+    phonenumbers compiles and looks up each pattern on every call; here they are compiled once.
+    """
+    plan = _cn_plan()
+    if not _matches(national, plan.general):
+        return None
+    for name, description in plan.special:
+        if _matches(national, description):
+            return name
+    same = plan.same_mobile_and_fixed_line
+    if _matches(national, plan.fixed_line):
+        return "fixed_line_or_mobile" if same or _matches(national, plan.mobile) else "fixed_line"
+    if not same and _matches(national, plan.mobile):
+        return "mobile"
+    return None
 
 
 @functools.cache
@@ -177,8 +294,10 @@ def listed_numbers() -> dict[str, tuple[str, str]]:
     return listed
 
 
+@functools.cache
 def _lengths(head: str, plus: bool) -> tuple[int, ...]:
-    """Digit counts a candidate starting with *head* can have, longest first."""
+    """Digit counts a candidate starting with *head* (its first three digits) can have, longest
+    first."""
     if plus:
         return (15, 14, 13, 12, 11, 10, 9, 8)
     if head.startswith("00"):
@@ -241,14 +360,16 @@ def _glued_after(text: str, end: int) -> bool:
 
 def vetoed(text: str, start: int, end: int) -> bool:
     """An amount, a date part, or a labelled non-contact number (订单号, 尾号, 验证码 …)."""
-    before = text[max(0, start - 8) : start]
-    if before and (
-        _VETO_LABEL.window_search(before) is not None
-        or _AMOUNT_BEFORE.window_search(before) is not None
-    ):
-        return True
-    after = text[end : end + 3]
-    return bool(after) and _UNIT_AFTER.window_match(after) is not None
+    if start and text[start - 1] in _BEFORE_EDGES:
+        before = text[max(0, start - 8) : start]
+        if (
+            _VETO_LABEL.window_search(before) is not None
+            or _AMOUNT_BEFORE.window_search(before) is not None
+        ):
+            return True
+    if end < len(text) and text[end] in _AFTER_EDGES:
+        return _UNIT_AFTER.window_match(text[end : end + 3]) is not None
+    return False
 
 
 def _card_like(groups: list[tuple[int, int]]) -> bool:
@@ -256,12 +377,9 @@ def _card_like(groups: list[tuple[int, int]]) -> bool:
     return len(groups) >= 4 and all(end - start == 4 for start, end in groups[:4])
 
 
-def _hopeless(run: str, plus: bool) -> bool:
-    """Whether no group of *run* can start a phone number or be a service number (amounts,
-    dates, times, order numbers): the common case, decided without building anything."""
-    if run.isdigit():
-        return len(run) not in _lengths(run[:4], plus) and not _short_shape(run)
-    groups = _DIGIT_GROUPS.python().findall(run)
+def _hopeless(groups: list[str], plus: bool) -> bool:
+    """Whether no digit group can start a phone number or be a service number (amounts, dates,
+    times, order numbers): the common case, decided without building anything."""
     remaining = sum(map(len, groups))
     for index, group in enumerate(groups):
         if remaining >= 7 and (group[0] in "01489" or (plus and not index)):
@@ -277,23 +395,21 @@ def numbers_in_run(text: str, start: int, end: int) -> list[Found]:
     plus = text[start] == "+"
     first = start + 1 if plus else start
     run = text[first:end]
-    if _hopeless(run, plus):
-        return []
     if run.isdigit():  # one group: the common case
-        groups = [(first, end)]
-        digits = run
-    else:
-        groups = []
-        index = first
-        while index < end:
-            group_end = index
-            while group_end < end and "0" <= text[group_end] <= "9":
-                group_end += 1
-            groups.append((index, group_end))
-            index = group_end
-            while index < end and not "0" <= text[index] <= "9":
-                index += 1
-        digits = "".join(text[a:b] for a, b in groups)
+        phone_length = len(run) in _lengths(run[:3], plus)
+        if not phone_length and not _short_shape(run):
+            return []
+        return _one_group(text, start, end, run, plus=plus, phone_length=phone_length)
+    parts = DIGIT_GROUPS.python().findall(run)
+    if _hopeless(parts, plus):
+        return []
+    groups = []
+    index = first
+    for part in parts:  # separators are not digits: each group is the next occurrence of its digits
+        index = text.index(part, index)
+        groups.append((index, index + len(part)))
+        index += len(part)
+    digits = "".join(parts)
     offsets = [0]
     for a, b in groups:
         offsets.append(offsets[-1] + b - a)
@@ -307,7 +423,7 @@ def numbers_in_run(text: str, start: int, end: int) -> list[Found]:
         at = offsets[group]
         international = plus and group == 0
         match = None
-        for length in _lengths(digits[at : at + 4], international):
+        for length in _lengths(digits[at : at + 3], international):
             position = bisect_left(offsets, at + length)
             if position >= len(offsets) or offsets[position] != at + length:
                 continue
@@ -348,6 +464,27 @@ def numbers_in_run(text: str, start: int, end: int) -> list[Found]:
     return found
 
 
+def _one_group(
+    text: str, start: int, end: int, digits: str, *, plus: bool, phone_length: bool
+) -> list[Found]:
+    """:func:`numbers_in_run` for a run of *digits* only (after ``+`` when *plus*), the common
+    case; *phone_length*: the digits have a length a phone number starting with them can have."""
+    glued, cue = _glued_before(text, start)
+    if glued == "blocked" or _glued_after(text, end):
+        return []
+    info = classify_phone(digits, plus) if phone_length else None
+    if info is not None and not vetoed(text, start, end):
+        if cue is not None:
+            rule = "phone.glued_cue"
+        elif plus or digits.startswith("00"):
+            rule = "phone.international"
+        else:
+            rule = "phone.national"
+        return [Found("phone", start, end, info[0], rule, cue, _phone_details(info))]
+    short = _short_number(text, [(end - len(digits), end)], 0, glued)
+    return [short] if short is not None else []
+
+
 @functools.lru_cache(maxsize=8192)
 def _phone_details(info: tuple[str, str, str, int]) -> Any:
     e164, kind, region, country = info
@@ -386,10 +523,14 @@ def _short_number(
             return None
         offset = start - len(before)
         context = (offset + match.start(), offset + match.end())
-    facts = details(
+    rule = "short_number.listed" if listed else "short_number.pattern"
+    return Found("short_number", start, end, digits, rule, context, _short_details(listed))
+
+
+@functools.lru_cache(maxsize=1024)
+def _short_details(listed: tuple[str, str] | None) -> Any:
+    return details(
         personal=False,
         institution=listed[0] if listed else None,
         institution_name=listed[1] if listed else None,
     )
-    rule = "short_number.listed" if listed else "short_number.pattern"
-    return Found("short_number", start, end, digits, rule, context, facts)

@@ -6,14 +6,14 @@ import functools
 import gc
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from acctverify.cn._util import INVISIBLE_CHARACTERS
 from acctverify.models.text import ScanResult, TextHit
 from acctverify.text._channels import Cue, channel_ids, homophone_ids
 from acctverify.text._engine import Pattern, compile_pattern, registry, spans
 from acctverify.text._found import Found, details
-from acctverify.text._keywords import Keyword, keywords, resolve
+from acctverify.text._keywords import Keyword, bounded, keywords, past_end
 from acctverify.text._normalise import _FOLD, _NUMERALS, JUNK_SYMBOLS, NormalisedText, normalise
 from acctverify.text._phones import NUMBER_RUN, numbers_in_run
 from acctverify.text._urls import BARE_URL, EMAIL, SCHEME_URL, email_found, official_key, url_found
@@ -54,12 +54,17 @@ RULES: dict[str, str] = {
     "phrase.keyword": "a phrase of a scam phrase family",
 }
 
+#: Negations that may stand in the same clause before a phrase.
+_NEGATIONS = (
+    "请勿|切勿|勿|不要|不会|绝不|决不|从不|不得|严禁|谨防|警惕|防范|凡是|没有所谓|并无|不存在|"
+    "不可能|无权|防止|拒绝|自称|冒充|假冒"
+)
 #: A negation in the same clause before a phrase (searched in the 8 characters before it).
 _NEGATION_BEFORE = compile_pattern(
-    "phrases.negation_before",
-    "(请勿|切勿|勿|不要|不会|绝不|决不|从不|不得|严禁|谨防|警惕|防范|凡是|没有所谓|并无|不存在|"
-    "不可能|无权|防止|拒绝|自称|冒充|假冒)[^。!?;\n,；，！？]*$",
+    "phrases.negation_before", f"({_NEGATIONS})[^。!?;\n,；，！？]*$"
 )
+#: A window without any of these characters holds no negation: the pattern is not run.
+_NEGATION_FIRST = frozenset(word[0] for word in _NEGATIONS.split("|"))
 #: A warning in the same sentence after a phrase (matched on the 16 characters after it).
 _WARNING_AFTER = compile_pattern(
     "phrases.warning_after",
@@ -104,7 +109,7 @@ def all_patterns() -> dict[str, Pattern]:
 def _negation(text: str, start: int, end: int, warnings: bool) -> str | None:
     """The negation before a phrase (same clause) or the warning after it (same sentence)."""
     before = text[max(0, start - 8) : start]
-    if before:
+    if before and not _NEGATION_FIRST.isdisjoint(before):
         match = _NEGATION_BEFORE.window_search(before)
         if match is not None:
             return match.group(1)
@@ -131,23 +136,36 @@ def _app_cue(text: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
-def _keyword_found(
-    text: str, hit: tuple[int, int, Keyword], found: list[Found], cues: list[Cue], warnings: bool
-) -> None:
-    start, end, word = hit
-    if word.kind == "cue":
-        cues.append((start, end, word))
-    elif word.kind == "phrase":
-        negation = _negation(text, start, end, warnings)
-        facts = _phrase_details(word, negation)
-        found.append(Found("phrase", start, end, word.code, "phrase.keyword", None, facts))
-    else:
-        cue = _app_cue(text, start, end) if word.weak else None
-        if word.weak and cue is None:
-            return
-        facts = details(category=word.category, weak=word.weak, confirmed=word.confirmed)
-        rule = "app.keyword_with_cue" if word.weak else "app.keyword"
-        found.append(Found("app", start, end, word.code, rule, cue, facts))
+def _keyword_hits(
+    text: str, words: list[tuple[int, int, tuple[Keyword, ...]]], found: list[Found]
+) -> list[Cue]:
+    """Add the phrase and app hits of the listed *words* (span, entries) to *found*; return the
+    channel words among them, for :func:`channel_ids`."""
+    cues: list[Cue] = []
+    warnings = None  # whether the text may hold a warning after a phrase, once a phrase is seen
+    for start, end, entries in words:
+        for word in entries:
+            kind = word.kind
+            if kind == "phrase":
+                if warnings is None:
+                    warnings = "骗" in text or "可信" in text or "勿信" in text
+                facts = _phrase_details(word, _negation(text, start, end, warnings))
+                found.append(Found("phrase", start, end, word.code, "phrase.keyword", None, facts))
+            elif kind == "cue":
+                cues.append((start, end, word))
+            elif not word.weak:
+                found.append(Found("app", start, end, word.code, "app.keyword", None, _app(word)))
+            else:
+                cue = _app_cue(text, start, end)
+                if cue is not None:
+                    rule = "app.keyword_with_cue"
+                    found.append(Found("app", start, end, word.code, rule, cue, _app(word)))
+    return cues
+
+
+@functools.lru_cache(maxsize=1024)
+def _app(word: Keyword) -> HitDetails:
+    return details(category=word.category, weak=word.weak, confirmed=word.confirmed)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -165,28 +183,41 @@ def _phrase_details(word: Keyword, negation: str | None) -> HitDetails:
 
 def _find(text: str, official: tuple[str, ...]) -> list[Found]:
     compiled = keywords()
-    by_word = compiled.by_word
+    plans = compiled.plans
     found: list[Found] = []
     phones: list[Found] = []
-    cues: list[Cue] = []
-    warnings = "骗" in text or "可信" in text or "勿信" in text
+    words: list[tuple[int, int, tuple[Keyword, ...]]] = []
+    size = len(text)
+    nested = False  # two phrase or app hits with the same value may lie one within the other
     for start, end in spans(_master(), text):
-        word = text[start:end]
-        if word in by_word:
-            for hit in resolve(compiled, text, start, end):
-                _keyword_found(text, hit, found, cues, warnings)
+        plan = plans.get(text[start:end])
+        if plan is not None:
+            inside, overhang, nested_inside = plan
+            nested = nested or nested_inside
+            for offset, stop, latin, entries in inside:
+                if not latin or bounded(text, start + offset, start + stop):
+                    words.append((start + offset, start + stop, entries))
+            if overhang is not None and end < size:
+                walks = overhang.get(text[end])
+                if walks is not None:
+                    past = past_end(compiled, text, start, end, walks)
+                    words.extend(past)
+                    nested = nested or bool(past)
             continue
+        word = text[start:end]
         if "@" in word:
             link = email_found(text, start, end, official=official)
         elif "://" in word or _LETTER.search(word) is not None:
             link = url_found(text, start, end, scheme="://" in word, official=official)
         else:  # a digit run: digits and separators only
             numbers = numbers_in_run(text, start, end)
-            found.extend(numbers)
-            phones.extend(n for n in numbers if n.kind == "phone")
+            if numbers:
+                found.extend(numbers)
+                phones.extend(n for n in numbers if n.kind == "phone")
             continue
         if link is not None:
             found.append(link)
+    cues = _keyword_hits(text, words, found) if words else []
     if cues:  # at the same start, the longer word first (微信号 before 微信)
         cues.sort(key=lambda cue: (cue[0], -cue[1]))
         found.extend(channel_ids(text, cues, phones))
@@ -195,7 +226,7 @@ def _find(text: str, official: tuple[str, ...]) -> list[Found]:
             found = [item for item in found if not _inside_wecom(item, wecom)]
     if "信" in text:
         found.extend(homophone_ids(text, phones))
-    return _drop_contained(found)
+    return _drop_contained(found) if nested else found
 
 
 def _inside_wecom(item: Found, wecom: list[tuple[int, int]]) -> bool:
@@ -207,26 +238,25 @@ def _inside_wecom(item: Found, wecom: list[tuple[int, int]]) -> bool:
 
 
 def _drop_contained(found: list[Found]) -> list[Found]:
-    """Drop app and phrase hits inside a longer hit with the same value (飞书 in 飞书会议)."""
-    values = [(item.kind, item.value) for item in found if item.kind in ("app", "phrase")]
-    if len(values) == len(set(values)):
-        return found
-    keep: list[Found] = []
+    """Drop app and phrase hits inside a longer hit with the same value (飞书 in 飞书会议).
+
+    The order of what is kept does not matter: :func:`_build` sorts the hits.
+    """
     groups: dict[tuple[str, str], list[Found]] = {}
     for item in found:
         if item.kind in ("app", "phrase"):
             groups.setdefault((item.kind, item.value), []).append(item)
-        else:
-            keep.append(item)
+    dropped: set[int] = set()
     for items in groups.values():
-        items.sort(key=lambda item: (item.start, -item.end))
-        reach = -1
-        for item in items:
-            if item.end <= reach:
-                continue
-            keep.append(item)
-            reach = item.end
-    return keep
+        if len(items) > 1:
+            items.sort(key=lambda item: (item.start, -item.end))
+            reach = -1
+            for item in items:
+                if item.end <= reach:
+                    dropped.add(id(item))
+                else:
+                    reach = item.end
+    return [item for item in found if id(item) not in dropped] if dropped else found
 
 
 def _obfuscated(raw: str, kind: str) -> bool:
@@ -251,55 +281,59 @@ def _obfuscated(raw: str, kind: str) -> bool:
     return False
 
 
+def _order(item: Found) -> tuple[int, int, int, str]:
+    return item.start, item.end, _KIND_ORDER[item.kind], item.value
+
+
 def _build(norm: NormalisedText, found: list[Found]) -> tuple[TextHit, ...]:
     if not found:
         return ()
-    validate = TextHit.__pydantic_validator__.validate_python
+    if len(found) > 1:
+        found.sort(key=_order)
     original = norm.original
     normalised = norm.text
-    identity = norm.identity
-    found.sort(key=lambda item: (item.start, item.end, _KIND_ORDER[item.kind], item.value))
+    to_original = norm.span_mapper()
+    same = normalised is original  # nothing was changed: no hit can be obfuscated by the text
     seen: set[tuple[int, int, str]] = set()
-    hits: list[TextHit] = []
-    for item in found:
-        if identity:
-            start, end = item.start, item.end
-        else:
-            start, end = norm.to_original(item.start, item.end)
-        key = (start, end, item.kind)
+    hits: list[dict[str, Any]] = []
+    for kind, start, end, value, rule, cue, facts, disguised in found:
+        raw_start, raw_end = (start, end) if to_original is None else to_original(start, end)
+        key = (raw_start, raw_end, kind)
         if key in seen:
             continue
         seen.add(key)
-        raw = original[start:end]
-        context = None
-        obfuscated = item.disguised_cue or (
-            raw != normalised[item.start : item.end] and _obfuscated(raw, item.kind)
+        raw = original[raw_start:raw_end]
+        obfuscated = disguised or (
+            not same and raw != normalised[start:end] and _obfuscated(raw, kind)
         )
-        if item.cue is not None:
-            cue_start, cue_end = item.cue if identity else norm.to_original(*item.cue)
+        context = None
+        if cue is not None:
+            cue_start, cue_end = cue if to_original is None else to_original(*cue)
             context = original[cue_start:cue_end]
             # junk inside the channel word (微★信) hides the contact as much as junk inside it
             obfuscated = obfuscated or (
-                context != normalised[item.cue[0] : item.cue[1]] and _obfuscated(context, "app")
+                not same and context != normalised[cue[0] : cue[1]] and _obfuscated(context, "app")
             )
         hits.append(
-            validate(
-                {
-                    "kind": item.kind,
-                    "value": item.value,
-                    "start": start,
-                    "end": end,
-                    "raw": raw,
-                    "rule": item.rule,
-                    "context": context,
-                    "obfuscated": obfuscated,
-                    "details": item.details,
-                }
-            )
+            {
+                "kind": kind,
+                "value": value,
+                "start": raw_start,
+                "end": raw_end,
+                "raw": raw,
+                "rule": rule,
+                "context": context,
+                "obfuscated": obfuscated,
+                "details": facts,
+            }
         )
-    if not identity:  # mapping back keeps the order, except between hits on the same characters
-        hits.sort(key=lambda hit: (hit.start, hit.end, _KIND_ORDER[hit.kind.value], hit.value))
-    return tuple(hits)
+    if to_original is not None and len(hits) > 1:
+        # mapping back keeps the order, except between hits on the same characters
+        hits.sort(
+            key=lambda hit: (hit["start"], hit["end"], _KIND_ORDER[hit["kind"]], hit["value"])
+        )
+    validate = TextHit.__pydantic_validator__.validate_python
+    return tuple([validate(hit) for hit in hits])
 
 
 def scan_detailed(
