@@ -1,10 +1,11 @@
 """A corpus of evasions: each is detected and reported, and none is normalised into a match.
 
 The cases follow the attacks the reference notes describe: invisible and bidi characters,
-Cyrillic/Greek letters posing as Latin, CJK look-alikes by glyph (微/徽, 市/巿) and by sound (微/薇),
-Kangxi radicals folded by NFKC, contacts written in Chinese numerals or split by junk, homophones
-of 微信, look-alike creditor names and domains (names.md §4.7, licence.md §4, scam-signals.md
-§5.4). All names are the published registered name of WeBank or fictional 某某 names.
+Cyrillic/Greek letters posing as Latin, CJK look-alikes by glyph (微/徽, 市/巿) and by
+sound (微/薇), Kangxi radicals folded by NFKC, contacts written in Chinese numerals or split
+by junk, homophones of 微信, look-alike creditor names and domains (names.md §4.7, licence.md
+§4, scam-signals.md §5.4). All names are the published registered name of WeBank or
+fictional 某某 names.
 """
 
 from __future__ import annotations
