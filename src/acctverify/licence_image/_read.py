@@ -1,0 +1,300 @@
+"""Load an image, run the OCR engine and the QR decoder, build the reading (private).
+
+The imaging libraries are imported on first use; the OCR engine is created once per process and
+shared (its models ship inside the rapidocr-onnxruntime wheel; nothing is downloaded).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import io
+import os
+import threading
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from acctverify.cn import regno, uscc
+from acctverify.exceptions import AcctVerifyError, InputTooLarge
+from acctverify.licence_image import _layout, _qr
+from acctverify.models.licence_image import FieldReading, LicenceReading, OcrLine, QrVerdict
+from acctverify.models.request import Licence
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_PIXELS",
+    "OcrUnavailable",
+    "UnreadableImage",
+    "engine",
+    "read_licence",
+]
+
+#: Largest image file read (bytes) and largest image (pixels) decoded.
+MAX_FILE_BYTES = 20_000_000
+MAX_PIXELS = 40_000_000
+#: Longest side handed to the OCR engine (it scales to 2000 itself) and to the QR decoder.
+_OCR_SIDE = 2400
+_QR_SIDE = 4000
+INSTALL_HINT = 'pip install "acctverify[ocr]"'
+_LOCK = threading.Lock()
+_CREATE_LOCK = threading.Lock()
+
+
+class OcrUnavailable(AcctVerifyError, ImportError):
+    """The ``ocr`` extra is not installed: reading an image needs it."""
+
+
+class UnreadableImage(AcctVerifyError, ValueError):
+    """The input is not an image that can be read (missing file, wrong type, damaged data)."""
+
+
+def _need(module: str) -> Any:
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise OcrUnavailable(
+            f"reading a licence image needs the ocr extra ({module} is missing): {INSTALL_HINT}"
+        ) from exc
+
+
+@functools.cache
+def _engine() -> Any:
+    rapidocr = _need("rapidocr_onnxruntime")
+    _need("zxingcpp")
+    return rapidocr.RapidOCR()
+
+
+def engine() -> Any:
+    """Return the process's OCR engine (rapidocr-onnxruntime, PP-OCRv4 models from its wheel),
+    created on first use — once, also when threads ask for it at the same time."""
+    with _CREATE_LOCK:
+        return _engine()
+
+
+def _source_name(image: object) -> str:
+    if isinstance(image, (str, os.PathLike)):
+        return Path(image).name
+    if isinstance(image, (bytes, bytearray, memoryview)):
+        return "<bytes>"
+    return "<image>"
+
+
+def _fetch(image: object) -> object:
+    """The bytes of a path or bytes-like *image* (anything else is returned as it is).
+
+    Needs no imaging library, so that a missing file is reported as such with or without the
+    extra."""
+    if isinstance(image, (str, os.PathLike)):
+        try:
+            path = Path(image)
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                raise InputTooLarge(f"{path.name}: larger than {MAX_FILE_BYTES} bytes")
+            return path.read_bytes()
+        except (OSError, ValueError) as exc:
+            if isinstance(exc, InputTooLarge):
+                raise
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            raise UnreadableImage(f"cannot read {_source_name(image)}: {reason}") from None
+    if isinstance(image, (bytes, bytearray, memoryview)):
+        if len(image) > MAX_FILE_BYTES:
+            raise InputTooLarge(f"image data larger than {MAX_FILE_BYTES} bytes")
+        return bytes(image)
+    return image
+
+
+def _open(image: object) -> Image.Image:
+    """Return *image* (bytes or a PIL image) as an upright RGB PIL image, or raise
+    UnreadableImage / InputTooLarge."""
+    pil = _need("PIL.Image")
+    ops = _need("PIL.ImageOps")
+    if isinstance(image, pil.Image):
+        picture = image
+    elif isinstance(image, bytes):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", pil.DecompressionBombWarning)
+                picture = pil.open(io.BytesIO(image))
+        except (pil.DecompressionBombWarning, pil.DecompressionBombError):
+            raise InputTooLarge("image has too many pixels") from None
+        except (OSError, ValueError, SyntaxError) as exc:
+            raise UnreadableImage(f"not an image: {exc}") from None
+    else:
+        raise UnreadableImage(
+            f"expected a file path, bytes or a PIL image, not {type(image).__name__}"
+        )
+    width, height = picture.size
+    if width * height > MAX_PIXELS:
+        raise InputTooLarge(f"image of {width}x{height} pixels is larger than {MAX_PIXELS}")
+    if width < 8 or height < 8:
+        raise UnreadableImage(f"image of {width}x{height} pixels is too small")
+    try:
+        picture = ops.exif_transpose(picture)
+        if picture.mode in ("RGBA", "LA", "PA") or (
+            picture.mode == "P" and "transparency" in picture.info
+        ):
+            rgba = picture.convert("RGBA")
+            background = pil.new("RGB", rgba.size, (255, 255, 255))
+            background.paste(rgba, mask=rgba.getchannel("A"))
+            picture = background
+        else:
+            picture = picture.convert("RGB")
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise UnreadableImage(f"damaged image: {exc}") from None
+    return picture  # type: ignore[no-any-return]
+
+
+def _fit(picture: Image.Image, side: int) -> Image.Image:
+    if max(picture.size) <= side:
+        return picture
+    scale = side / max(picture.size)
+    size = (max(1, round(picture.width * scale)), max(1, round(picture.height * scale)))
+    return picture.resize(size, _need("PIL.Image").Resampling.LANCZOS)
+
+
+def _ocr(picture: Image.Image) -> list[tuple[list[tuple[float, float]], str, float]]:
+    ocr = engine()
+    with _LOCK:
+        result, _ = ocr(picture)
+    lines = []
+    for box, text, score in result or ():
+        quad = [(float(x), float(y)) for x, y in box]
+        lines.append((quad, str(text), float(score)))
+    return lines
+
+
+def _turn(picture: Image.Image, rotation: int) -> Image.Image:
+    """The picture turned *rotation* degrees clockwise."""
+    if not rotation:
+        return picture
+    transpose = _need("PIL.Image").Transpose
+    turns = {90: transpose.ROTATE_270, 180: transpose.ROTATE_180, 270: transpose.ROTATE_90}
+    return picture.transpose(turns[rotation])
+
+
+def _best_layout(
+    lines: Sequence[tuple[list[tuple[float, float]], str, float]], size: tuple[int, int]
+) -> _layout.Layout:
+    """Read the layout in each of the four orientations and keep the one that reads best."""
+    width, height = size
+    best: _layout.Layout | None = None
+    for rotation in (0, 90, 180, 270):
+        items = _layout.tokens(lines, rotation=rotation, width=width, height=height)
+        layout = _layout.read_layout(items, rotation=rotation)
+        if best is None or layout.score > best.score:
+            best = layout
+    assert best is not None
+    return best
+
+
+_CONFUSABLE = [set("0ODQU"), set("1IL7T"), set("2Z"), set("5S"), set("8B3"), set("6G"), set("4A")]
+
+
+def _confusable(a: str, b: str) -> bool:
+    return any(a in group and b in group for group in _CONFUSABLE)
+
+
+def _valid(code: str) -> bool:
+    return uscc.is_valid(code) if len(code) == 18 else regno.is_valid(code)
+
+
+def _reconcile(printed: str, qr_code: str | None) -> tuple[str, str | None]:
+    """Take the QR code's credit code for the printed one when the print was surely misread.
+
+    Only when the printed code as read fails its check, the QR code's passes, and the two differ
+    in at most two characters that OCR confuses (0/O/D, 1/I/L, 8/B …): a forger gains nothing
+    from a printed code that fails its own check, an OCR engine produces exactly that.
+    """
+    if qr_code is None or len(qr_code) != len(printed) or _valid(printed) or not _valid(qr_code):
+        return printed, None
+    diffs = [(a, b) for a, b in zip(printed, qr_code, strict=True) if a != b]
+    if len(diffs) <= 2 and all(_confusable(a, b) for a, b in diffs):
+        return qr_code, (
+            f"credit code read as {printed}, which fails its check; taken as {qr_code} from the "
+            "QR code (the two differ only in characters OCR confuses)"
+        )
+    return printed, None
+
+
+def read_licence(image: object) -> LicenceReading:
+    """Read a business licence from *image*: a file path, the file's bytes, or a PIL image.
+
+    Raises :class:`OcrUnavailable` (an ``ImportError``) without the ``ocr`` extra,
+    :class:`UnreadableImage` for anything that is not a readable image, and
+    :class:`~acctverify.exceptions.InputTooLarge` beyond :data:`MAX_FILE_BYTES` /
+    :data:`MAX_PIXELS`.
+    """
+    source = _source_name(image)
+    fetched = _fetch(image)
+    engine()  # fail early, and with the install hint, when the extra is missing
+    picture = _open(fetched)
+    codes = _qr.decode(_fit(picture, _QR_SIDE))
+    small = _fit(picture, _OCR_SIDE)
+    # zxing-cpp gives the QR code's orientation counter-clockwise: turning the page clockwise by
+    # as much (to the nearest quarter turn) brings it upright before the first OCR pass.
+    turned = round(-codes[0][1] / 90) * 90 % 360 if codes else 0
+    small = _turn(small, turned)
+    lines = _ocr(small)
+    layout = _best_layout(lines, small.size)
+    if layout.rotation:
+        # The text reads better upright: OCR the turned page again (once).
+        small = _turn(small, layout.rotation)
+        turned = (turned + layout.rotation) % 360
+        lines = _ocr(small)
+        layout = _best_layout(lines, small.size)
+        turned = (turned + layout.rotation) % 360
+    warnings_: list[str] = []
+    qr_text = codes[0][0] if codes else None
+    facts = _qr.classify(qr_text) if qr_text is not None else None
+    values = {found.field: found for found in layout.fields}
+    printed = values.get("uscc")
+    if printed is not None:
+        code, note = _reconcile(printed.value, facts.code if facts else None)
+        if note:
+            warnings_.append(note)
+            values["uscc"] = _layout.Found("uscc", printed.label, code, printed.confidence)
+        elif not _valid(code):
+            warnings_.append(f"credit code read as {code} fails its check")
+    if len(codes) > 1:
+        warnings_.append(f"{len(codes)} QR codes on the image; the largest is used")
+    if not lines:
+        warnings_.append("no text found on the image")
+    fields = tuple(
+        FieldReading(field=f.field, label=f.label, value=f.value, confidence=round(f.confidence, 4))
+        for f in values.values()
+    )
+    licence = Licence.model_validate(
+        {**{f.field: f.value for f in fields}, "source": "licence_image"}
+    )
+    return LicenceReading(
+        source=source,
+        licence=licence,
+        fields=fields,
+        labels=layout.labels,
+        qr_text=qr_text,
+        qr_host=facts.host if facts else None,
+        qr_uscc=facts.code if facts else None,
+        qr_verdict=facts.verdict if facts else None,
+        qr_system=facts.system if facts and facts.verdict is QrVerdict.OFFICIAL else None,
+        other_qr_texts=tuple(text for text, _ in codes[1:]),
+        rotation=turned,
+        lines=tuple(
+            OcrLine(
+                text=text,
+                confidence=round(score, 4),
+                box=(
+                    round(min(x for x, _ in quad)),
+                    round(min(y for _, y in quad)),
+                    round(max(x for x, _ in quad)),
+                    round(max(y for _, y in quad)),
+                ),
+            )
+            for quad, text, score in lines
+        ),
+        warnings=tuple(warnings_),
+    )
