@@ -26,6 +26,8 @@ _SUBJECT_TITLES = {
     Subject.MESSAGES: "Messages (消息)",
     Subject.CONTACT: "Contact (来电/短信号码)",
     Subject.INPUT: "Input",
+    Subject.SOURCES: "Online sources and risk lists (联网查询与风险名单)",
+    Subject.IMAGE: "Licence image (营业执照图片)",
 }
 
 

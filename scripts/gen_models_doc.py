@@ -26,11 +26,14 @@ from typing import Any
 import acctverify
 from acctverify import models
 from acctverify.models import directory as directory_models
+from acctverify.models import licence_image as image_models
+from acctverify.models import sources as source_models
 from acctverify.models._base import Model
 
 TARGET = Path(__file__).resolve().parent.parent / "docs" / "models.md"
 
 _D = directory_models
+_S = source_models
 
 #: (title, introduction, classes, schema mode). Inputs are documented in validation mode (what
 #: you may send), outputs in serialization mode (what you get back).
@@ -105,6 +108,32 @@ SECTIONS: tuple[tuple[str, str, tuple[type, ...], str], ...] = (
         "Message hits",
         "What `scan()` and `scan_detailed()` return (see [Messages](messages.md)).",
         (models.TextHit, models.HitDetails, models.HitKind, models.ScanResult),
+        "serialization",
+    ),
+    (
+        "Online sources and risk lists",
+        "What `acctverify.sources.enrich()` records in the request before `verify()` "
+        "(`PaymentRequest.lookups`, `PaymentRequest.risk_hits`; see [Online sources](sources.md)).",
+        (
+            _S.SourceOutcome,
+            _S.SourceKind,
+            _S.LookupStatus,
+            _S.RiskHit,
+            _S.RiskKind,
+        ),
+        "serialization",
+    ),
+    (
+        "Licence images",
+        "What `acctverify.licence_image.read_licence()` returns, and `Report.facts.licence_image` "
+        "(see [Licence images](licence-image.md)).",
+        (
+            image_models.LicenceReading,
+            image_models.FieldReading,
+            image_models.OcrLine,
+            image_models.QrVerdict,
+            image_models.ImageProblem,
+        ),
         "serialization",
     ),
     (

@@ -34,6 +34,7 @@ CURATED = (
     "channel_words.csv",
     "service_numbers.csv",
     "short_links.csv",
+    "gsxt_hosts.csv",
 )
 
 #: The columns that identify a row of each table.
@@ -51,6 +52,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "channel_words.csv": ("word",),
     "service_numbers.csv": ("number",),
     "short_links.csv": ("host",),
+    "gsxt_hosts.csv": ("host",),
 }
 
 CARD_TYPES = {"DC", "CC", "SCC", "PC"}
@@ -474,3 +476,40 @@ def test_build_script_reproduces_the_derived_tables(tmp_path: Path) -> None:
     for name in CURATED:
         assert (tmp_path / name).read_bytes() == shipped.joinpath(name).read_bytes(), name
     assert sorted(path.name for path in tmp_path.iterdir()) == sorted(TABLES)
+
+
+# --------------------------------------------------------------------------------------------
+# The creditor directory (creditors.toml)
+# --------------------------------------------------------------------------------------------
+
+
+def _facts(value: object, path: str = "") -> Iterator[tuple[str, object]]:
+    """Every model inside a directory entry that carries provenance, with its path."""
+    from pydantic import BaseModel
+
+    if isinstance(value, BaseModel):
+        fields = type(value).model_fields
+        if "confidence" in fields:
+            yield path, value
+        for name in fields:
+            yield from _facts(getattr(value, name), f"{path}.{name}")
+    elif isinstance(value, tuple):
+        for index, item in enumerate(value):
+            yield from _facts(item, f"{path}[{index}]")
+
+
+def test_every_directory_fact_has_a_source_a_confidence_and_the_file_a_date() -> None:
+    from acctverify.directory import Directory
+
+    text = resources.files("acctverify.data").joinpath("creditors.toml").read_text("utf-8")
+    # Retrieval dates are not recorded in the reference notes; the date a fact entered the
+    # directory is the file's curation date.
+    assert re.search(r"^# curated: by hand on \d{4}-\d{2}-\d{2}", text, re.MULTILINE)
+    count = 0
+    for creditor in Directory.builtin():
+        for path, fact in _facts(creditor, creditor.id):
+            count += 1
+            sources = getattr(fact, "sources", None) or (getattr(fact, "source", None),)
+            assert all(isinstance(s, str) and s.strip() for s in sources), path
+            assert getattr(fact, "confidence", None) is not None, path
+    assert count > 100

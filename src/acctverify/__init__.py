@@ -20,6 +20,7 @@ from acctverify._version import __version__
 if TYPE_CHECKING:
     from acctverify._data import data_version
     from acctverify._verify import verify
+    from acctverify.batch import verify_many
     from acctverify.directory import Directory, default_directory, load_directory, resolve_creditor
     from acctverify.exceptions import AcctVerifyError, DataError, ValidationError
     from acctverify.models import (
@@ -99,6 +100,7 @@ __all__ = [
     "resolve_creditor",
     "scan",
     "verify",
+    "verify_many",
 ]
 
 _LAZY = {
@@ -143,6 +145,7 @@ _LAZY = {
     "resolve_creditor": "acctverify.directory",
     "scan": "acctverify.text",
     "verify": "acctverify._verify",
+    "verify_many": "acctverify.batch",
 }
 
 

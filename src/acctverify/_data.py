@@ -32,6 +32,7 @@ TABLES = (
     "channel_words.csv",
     "service_numbers.csv",
     "short_links.csv",
+    "gsxt_hosts.csv",
 )
 
 

@@ -6,6 +6,7 @@ Pure: the result depends only on the request, the directory and the date given.
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from datetime import date
 
 from stdnum.exceptions import ValidationError
@@ -15,6 +16,8 @@ from acctverify.cn import account, banks, cnaps, regno, uscc
 from acctverify.cn._util import clean
 from acctverify.directory import Directory
 from acctverify.models.directory import Creditor, CreditorMatch
+from acctverify.models.licence_image import LicenceReading
+from acctverify.models.names import NameMatch
 from acctverify.models.report import (
     Facts,
     LicenceFacts,
@@ -31,7 +34,7 @@ from acctverify.models.request import (
 )
 from acctverify.models.text import TextHit
 
-__all__ = ["build_facts"]
+__all__ = ["RegistryComparison", "build_facts", "compare_registry"]
 
 _INDIVIDUAL_WORDS = ("个体工商户", "个体户", "个体经营")
 
@@ -207,8 +210,18 @@ def _compared_creditor(match: CreditorMatch | None, directory: Directory) -> Cre
     return directory.get(match.imitated_id) if match.imitated_id else None
 
 
-def build_facts(request: PaymentRequest, *, directory: Directory, as_of: date) -> Facts:
-    """Parse everything in *request* once; never raises for any string content."""
+def build_facts(
+    request: PaymentRequest,
+    *,
+    directory: Directory,
+    as_of: date,
+    licence_image: LicenceReading | None = None,
+) -> Facts:
+    """Parse everything in *request* once; never raises for any string content.
+
+    *licence_image* is what :func:`acctverify.verify` read off the request's licence image (the
+    reading is I/O, done before this pure stage).
+    """
     from acctverify.text import scan_detailed
 
     payee = _payee_facts(request.payee)
@@ -242,4 +255,41 @@ def build_facts(request: PaymentRequest, *, directory: Directory, as_of: date) -
         messages=tuple(messages),
         contact=contact_hits,
         truncated_fields=_truncated_fields(request),
+        licence_image=licence_image,
     )
+
+
+@dataclass(frozen=True)
+class RegistryComparison:
+    """The registry record found online (``PaymentRequest.registry``), read like a licence and
+    compared with the payee name and with the licence the payee supplied."""
+
+    facts: LicenceFacts
+    """The record, parsed as :func:`_licence_facts` parses a licence."""
+    payee: NameMatch | None
+    """The payee name against the registered name (``None`` when either is missing)."""
+    licence: NameMatch | None
+    """The supplied licence's name against the registered name (``None`` when either is
+    missing)."""
+
+
+@functools.lru_cache(maxsize=1024)
+def _registry_comparison(
+    record: Licence, payee_name: str | None, licence_name: str | None
+) -> RegistryComparison:
+    from acctverify.names import match_names
+
+    registered = _cut(record.name)
+    return RegistryComparison(
+        facts=_licence_facts(record),
+        payee=match_names(payee_name, registered) if payee_name and registered else None,
+        licence=match_names(licence_name, registered) if licence_name and registered else None,
+    )
+
+
+def compare_registry(request: PaymentRequest) -> RegistryComparison | None:
+    """Compare the registry record of *request* (if any) with its payee and licence."""
+    if request.registry is None:
+        return None
+    licence_name = _cut(request.licence.name) if request.licence is not None else None
+    return _registry_comparison(request.registry, _cut(request.payee.name), licence_name)

@@ -18,13 +18,13 @@ from acctverify._facts import build_facts
 from acctverify._version import __version__
 from acctverify.directory import Directory, default_directory
 from acctverify.models.findings import Evidence
+from acctverify.models.licence_image import LicenceReading
 from acctverify.models.report import Report
 from acctverify.models.request import PaymentRequest
 from acctverify.rules import DEFAULT_RULES, Rule, RuleContext, Signal
 from acctverify.scoring import score
 
 __all__ = ["verify"]
-
 
 
 def _strings(request: PaymentRequest) -> Iterator[tuple[str, str]]:
@@ -38,6 +38,8 @@ def _strings(request: PaymentRequest) -> Iterator[tuple[str, str]]:
         for name, value in request.licence:
             if isinstance(value, str):
                 yield f"licence.{name}", value
+    if request.licence_image is not None:
+        yield "licence_image", request.licence_image
     for index, message in enumerate(request.messages):
         yield f"messages[{index}]", message
     if request.contact is not None:
@@ -78,6 +80,22 @@ def _sanitise(request: PaymentRequest) -> tuple[PaymentRequest, tuple[str, ...]]
     return PaymentRequest.model_validate(cleaned), fields
 
 
+def _read_licence_image(
+    request: PaymentRequest,
+) -> tuple[PaymentRequest, LicenceReading | None]:
+    """Read the request's licence image (I/O, so before the pure stages, like the sanitising);
+    its fields become the request's licence when it has none. Never raises: a missing file or
+    OCR extra is a reading with ``problem`` set, which the image rules report."""
+    if request.licence_image is None or not request.licence_image.strip():
+        return request, None
+    from acctverify.licence_image import try_read_licence
+
+    reading = try_read_licence(request.licence_image)
+    if request.licence is None and reading.problem is None and reading.fields:
+        request = request.model_copy(update={"licence": reading.licence})
+    return request, reading
+
+
 def verify(
     request: PaymentRequest | Mapping[str, Any],
     *,
@@ -102,9 +120,10 @@ def verify(
     if not isinstance(request, PaymentRequest):
         request = PaymentRequest.model_validate(request)
     request, replaced = _sanitise(request)
+    request, reading = _read_licence_image(request)
     when = as_of or request.as_of or date.today()
     directory = directory if directory is not None else default_directory()
-    facts = build_facts(request, directory=directory, as_of=when)
+    facts = build_facts(request, directory=directory, as_of=when, licence_image=reading)
     context = RuleContext(request=request, facts=facts, directory=directory)
     signals = [signal for rule in (rules or DEFAULT_RULES) for signal in rule(context)]
     if replaced:

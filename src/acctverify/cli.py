@@ -1,9 +1,9 @@
 """The ``acctverify`` command: argument parsing and rendering only.
 
     acctverify check [REQUEST.json | -] [--payee-name S] [--account N] [--bank S] [--cnaps N]
-                     [--uscc S] [--licence FILE.json] [--creditor S] [--message S]...
-                     [--message-file F]... [--directory FILE] [--json] [--lang zh|en]
-                     [--fail-on LEVEL]
+                     [--uscc S] [--licence FILE.json] [--licence-image FILE] [--creditor S]
+                     [--message S]... [--message-file F]... [--directory FILE] [--json]
+                     [--lang zh|en] [--fail-on LEVEL] [--online] [--risk-list FILE]...
 
 Exit status: 0 when the level is below ``--fail-on`` (default ``high``; ``never`` always gives 0),
 1 at or above it, 2 for bad usage or unreadable input (a one-line error, never a traceback).
@@ -21,10 +21,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from acctverify._mask import mask_digits as _mask_digits
 from acctverify._version import __version__
 
 if TYPE_CHECKING:
-    from acctverify.models import Report
+    from acctverify.models import PaymentRequest, Report
 
 __all__ = ["main"]
 
@@ -35,9 +36,6 @@ EXIT_USAGE = 2
 _LEVELS = ("low", "medium", "high", "critical")
 _LEVEL_NAMES = {"low": "低", "medium": "中", "high": "高", "critical": "极高"}
 _COLOURS = {"low": "32", "medium": "33", "high": "31", "critical": "1;41;97"}
-# A run of at least 12 digits, single spaces or dashes allowed between them: an account or card
-# number as people write it (6217 0038 2756 1943 520). Phone numbers (11 digits) stay readable.
-_ACCOUNT_LIKE = re.compile(r"\d(?:[ -]?\d){11,}")
 _MAX_INPUT_BYTES = 20_000_000
 
 
@@ -77,6 +75,11 @@ def _parser() -> argparse.ArgumentParser:
     other = check.add_argument_group("licence, creditor and messages")
     other.add_argument("--uscc", help="credit code on the licence (统一社会信用代码)")
     other.add_argument("--licence", metavar="FILE.json", help="licence data as JSON")
+    other.add_argument(
+        "--licence-image",
+        metavar="FILE",
+        help="photo of the business licence (营业执照), read offline; needs acctverify[ocr]",
+    )
     other.add_argument("--creditor", help="who you believe you are paying (微粒贷, 招商银行 …)")
     other.add_argument("--message", action="append", default=[], help="a message you received")
     other.add_argument(
@@ -85,6 +88,21 @@ def _parser() -> argparse.ArgumentParser:
     other.add_argument("--caller", help="the number that called or texted you")
     other.add_argument("--link", help="a link you were sent")
     other.add_argument("--as-of", metavar="YYYY-MM-DD", help="judge the request at this date")
+    online = check.add_argument_group(
+        "online sources and risk lists",
+        "--online looks up the card BIN (Alipay, the BIN only is sent) and, when "
+        "ACCTVERIFY_TIANYANCHA_KEY is set, the business registry (Tianyancha)",
+    )
+    online.add_argument(
+        "--online", action="store_true", help="opt in to the online lookups (off by default)"
+    )
+    online.add_argument(
+        "--risk-list",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a risk list: .csv, or .sqlite/.sqlite3/.db made by import_csv (repeatable)",
+    )
     out = check.add_argument_group("output")
     out.add_argument("--directory", metavar="FILE", help="your own creditor file (TOML or JSON)")
     out.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -152,6 +170,10 @@ def _request_data(args: argparse.Namespace) -> dict[str, Any]:
         data["licence"] = _read_json(args.licence, "licence")
     if args.uscc is not None:
         data["licence"] = {**(data.get("licence") or {}), "uscc": args.uscc}
+    if args.licence_image is not None:
+        if not Path(args.licence_image).is_file():
+            raise UsageError(f"cannot read licence image {args.licence_image}: no such file")
+        data["licence_image"] = args.licence_image
     if args.creditor is not None:
         data["creditor"] = args.creditor
     messages = list(data.get("messages") or [])
@@ -198,25 +220,6 @@ class _Style:
 
     def mark(self, text: str) -> str:
         return self(text, "7") if self.colour else f"«{text}»"
-
-
-def _mask_run(match: re.Match[str]) -> str:
-    run = match.group(0)
-    total = sum(c.isdigit() for c in run)
-    seen = 0
-    out = []
-    for char in run:
-        if char.isdigit():
-            seen += 1
-            out.append(char if seen <= 4 or seen > total - 4 else "*")
-        else:
-            out.append(char)
-    return "".join(out)
-
-
-def _mask_digits(text: str) -> str:
-    """Mask account-like digit runs, keeping the length (so spans into the text stay valid)."""
-    return _ACCOUNT_LIKE.sub(_mask_run, text)
 
 
 def _excerpt(message: str, start: int, end: int, style: _Style, width: int = 24) -> str:
@@ -298,6 +301,52 @@ def _version_text() -> str:
     return "\n".join(lines)
 
 
+_RISK_LIST_SUFFIXES = {".csv": "csv", ".sqlite": "sqlite", ".sqlite3": "sqlite", ".db": "sqlite"}
+
+
+def _enrich(request: PaymentRequest, args: argparse.Namespace) -> PaymentRequest:
+    """Ask the sources the flags opted into (keys from the environment only)."""
+    from contextlib import ExitStack
+
+    from acctverify.exceptions import DataError
+    from acctverify.sources import (
+        TIANYANCHA_KEY_ENV,
+        AlipayCardBinSource,
+        CsvRiskList,
+        RiskListSource,
+        Sources,
+        SqliteRiskList,
+        TianyanchaLicenceSource,
+        enrich,
+    )
+
+    with ExitStack() as stack:
+        lists: list[RiskListSource] = []
+        for name in args.risk_list:
+            kind = _RISK_LIST_SUFFIXES.get(Path(name).suffix.lower())
+            if kind is None:
+                raise UsageError(
+                    f"--risk-list {name}: expected a .csv, .sqlite, .sqlite3 or .db file"
+                )
+            try:
+                if kind == "csv":
+                    lists.append(CsvRiskList(name))
+                else:
+                    lists.append(stack.enter_context(SqliteRiskList(name)))
+            except DataError as exc:
+                raise UsageError(str(exc)) from None
+        card_bin = registry = None
+        if args.online:
+            card_bin = stack.enter_context(AlipayCardBinSource())
+            if os.environ.get(TIANYANCHA_KEY_ENV, "").strip():
+                try:
+                    registry = stack.enter_context(TianyanchaLicenceSource())
+                except ValueError as exc:
+                    raise UsageError(f"{TIANYANCHA_KEY_ENV}: {exc}") from None
+        sources = Sources(card_bin=card_bin, registry=registry, risk_lists=tuple(lists))
+        return enrich(request, sources)
+
+
 def _check(args: argparse.Namespace) -> int:
     from pydantic import ValidationError as ModelError
 
@@ -315,6 +364,8 @@ def _check(args: argparse.Namespace) -> int:
         directory = load_directory(args.directory) if args.directory else None
     except DataError as exc:
         raise UsageError(str(exc)) from None
+    if args.online or args.risk_list:
+        request = _enrich(request, args)
     report = verify(request, directory=directory)
     if args.json:
         print(report.model_dump_json(indent=2))

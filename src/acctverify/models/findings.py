@@ -38,6 +38,8 @@ class Subject(str, Enum):
     MESSAGES = "messages"
     CONTACT = "contact"
     INPUT = "input"
+    SOURCES = "sources"
+    IMAGE = "image"
 
 
 class FindingKind(str, Enum):

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from acctverify._parse import RegistryStatus
 from acctverify.models._base import Model
 from acctverify.models.directory import CreditorMatch
 from acctverify.models.facts import AccountInfo, CnapsInfo, UsccInfo
 from acctverify.models.findings import Advice, Finding, Level
+from acctverify.models.licence_image import LicenceReading
 from acctverify.models.names import CompanyName, NameMatch
 from acctverify.models.text import TextHit
+
+if TYPE_CHECKING:
+    import pandas  # type: ignore[import-untyped]
 
 
 class PayeeFacts(Model):
@@ -101,6 +106,8 @@ class Facts(Model):
     """What was found in the contact details (caller number, link)."""
     truncated_fields: tuple[str, ...] = ()
     """Fields that were too long and were cut before checking."""
+    licence_image: LicenceReading | None = None
+    """What was read off the licence image, when the request carries one."""
 
 
 class Report(Model):
@@ -122,3 +129,17 @@ class Report(Model):
     """acctverify version."""
     as_of: date
     """The date the request was judged at."""
+
+    def _repr_html_(self) -> str:
+        """Show the report in Jupyter as a compact card: level, findings with evidence, advice."""
+        from acctverify._display import report_html
+
+        return report_html(self)
+
+    def to_frame(self) -> pandas.DataFrame:
+        """Return the findings as a pandas DataFrame, one row per finding (needs pandas:
+        ``pip install 'acctverify[pandas]'``)."""
+        from acctverify._display import report_frame
+
+        frame: pandas.DataFrame = report_frame(self)
+        return frame

@@ -15,6 +15,8 @@ from pydantic import Field, field_validator
 
 from acctverify._parse import parse_date, parse_term_end
 from acctverify.models._base import Model
+from acctverify.models.facts import CardBin
+from acctverify.models.sources import RiskHit, SourceOutcome
 
 #: Most messages a request may carry, and the longest text scanned per message (longer text is
 #: scanned up to this size and the truncation reported).
@@ -128,9 +130,25 @@ class PaymentRequest(Model):
     """The lender or product the payer believes they are paying (``微粒贷``, ``招商银行信用卡``)."""
     licence: Licence | None = None
     """Licence or registry data supplied for the payee."""
+    licence_image: ShortText | None = None
+    """Path of a photo of the payee's business licence (营业执照), read offline by
+    :mod:`acctverify.licence_image` (needs the ``acctverify[ocr]`` extra). Its fields serve as the
+    licence when ``licence`` is not given; its QR code and printed credit code are checked either
+    way. A file that cannot be read is reported, never an error."""
     messages: Annotated[tuple[str, ...], Field(max_length=MAX_MESSAGES)] = ()
     """Texts the payer received (SMS, chat messages, call notes), oldest first."""
     contact: Contact | None = None
     """How the request arrived."""
     as_of: date | None = None
     """The date to judge the request at (default: today)."""
+    card_bin: CardBin | None = None
+    """The card BIN found by an online lookup (:func:`acctverify.sources.enrich`); ``None`` when
+    none was made or it found nothing. The shipped BIN table is always consulted as well."""
+    registry: Licence | None = None
+    """The registry record found online for the payee (:func:`acctverify.sources.enrich`), kept
+    apart from the licence the payee supplied so that the two can be compared."""
+    lookups: tuple[SourceOutcome, ...] = ()
+    """What each online source or risk list did, failures included: a failed lookup is reported
+    as "could not be verified", never passed."""
+    risk_hits: tuple[RiskHit, ...] = ()
+    """Identifiers of this request found on a risk list, with the list's note and source."""

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from acctverify.rules import account, contact, creditor, licence, messages, payee
+from acctverify.rules import account, contact, creditor, image, licence, messages, payee
+from acctverify.rules import sources as sources_rules
 from acctverify.rules._context import RuleContext
 from acctverify.rules._signal import Signal
 
@@ -43,4 +44,11 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     messages.apps,
     messages.truncation,
     contact.caller,
+    image.problem,
+    image.qr_code,
+    image.printed_code,
+    image.fields,
+    sources_rules.registry,
+    sources_rules.card_bin_online,
+    sources_rules.risk_lists,
 )

@@ -296,5 +296,98 @@ FINDINGS: dict[str, FindingSpec] = dict(
               "来电号码{value}是{creditor}公布的号码：来电显示可以伪造，请挂断后自行拨打核实。",
               "The caller number {value} is {creditor}'s published number: caller ID can be "
               "faked; hang up and call it yourself."),
+        # --- batch ---------------------------------------------------------------------------
+        _spec("input.invalid_request", N, 30,
+              "请求格式不正确，无法检查：{error}。",
+              "The request is malformed and could not be checked: {error}.", floor=M),
+        # --- licence image ---------------------------------------------------------------------
+        _spec("image.unreadable", N, 20,
+              "营业执照图片无法读取（{detail}）：无法核对图片上的内容。",
+              "The licence image could not be read ({detail}): what it shows cannot be "
+              "checked.", floor=M),
+        _spec("image.ocr_unavailable", N, 10,
+              "未安装图片识别组件，无法读取营业执照图片：请运行 pip install \"acctverify[ocr]\"。",
+              "The licence image cannot be read without the OCR extra: pip install "
+              "\"acctverify[ocr]\"."),
+        _spec("image.qr_missing", N, 15,
+              "营业执照图片上的二维码无法识别：2019年起的营业执照都印有链接到国家企业信用信息公示系统的"
+              "二维码，请自行在 www.gsxt.gov.cn 查询该企业。",
+              "The QR code on the licence image cannot be read: licences issued since 2019 carry "
+              "one that links to the national enterprise credit publicity system; look the "
+              "company up yourself on www.gsxt.gov.cn."),
+        _spec("image.qr_unofficial_host", R, 50,
+              "营业执照二维码指向{host}，不是国家企业信用信息公示系统（gsxt.gov.cn）或省级公示系统："
+              "真执照的二维码只链接到公示系统，这张执照很可能是伪造的。",
+              "The licence's QR code points to {host}, not to the national (gsxt.gov.cn) or a "
+              "provincial enterprise credit publicity system: a genuine licence's code links "
+              "there, so this licence is probably forged.", floor=M),
+        _spec("image.qr_unknown_gov_host", N, 10,
+              "营业执照二维码指向政府网站{host}，但它不是已知的公示系统地址，无法核对。",
+              "The licence's QR code points to the government host {host}, which is not a known "
+              "publicity-system address: it cannot be checked."),
+        _spec("image.qr_not_link", N, 10,
+              "营业执照二维码的内容不是网址（“{text}”）：可能是只能在电子营业执照App中识别的企业码，"
+              "无法核对。",
+              "The licence's QR code is not a web address (“{text}”); it may be a 企业码 that "
+              "only the e-licence app reads, and cannot be checked."),
+        _spec("image.qr_uscc_mismatch", R, 75,
+              "营业执照二维码里的信用代码{qr_uscc}与执照上印的{uscc}不一致：执照被篡改或伪造。",
+              "The credit code in the licence's QR code, {qr_uscc}, differs from the printed "
+              "{uscc}: the licence has been altered or forged.", floor=H),
+        _spec("image.qr_uscc_consistent", INFO, 0,
+              "二维码链接到公示系统，其中的代码与执照上印的{uscc}一致：这只说明该代码存在，"
+              "不能证明执照是真的（伪造工具也能生成同样的二维码）。",
+              "The QR code links to the publicity system with the printed code {uscc}: this "
+              "shows only that the code exists, not that the licence is genuine (forgery tools "
+              "make the same QR codes)."),
+        _spec("image.uscc_differs_from_supplied", R, 65,
+              "营业执照图片上的信用代码{image_uscc}与提供的代码{uscc}不一致。",
+              "The credit code on the licence image, {image_uscc}, differs from the one "
+              "supplied, {uscc}.", floor=H),
+        _spec("image.uscc_invalid", R, 60,
+              "营业执照图片上印的信用代码{uscc}无效：{reason}。",
+              "The credit code {uscc} printed on the licence image is invalid: {reason_en}.",
+              floor=H),
+        _spec("image.fields_missing", N, 15,
+              "营业执照图片上找不到每张执照都有的项目：{fields}（图片不清、被裁剪，或不是真执照）。",
+              "The licence image lacks items every licence shows: {fields} (a poor or cropped "
+              "photo, or not a genuine licence)."),
+        _spec("image.labels_vs_type", R, 40,
+              "营业执照类型是“{entity_type}”，却印有“{labels}”这类只有{expected}执照才有的项目。",
+              "The licence's type is “{entity_type}”, yet it prints “{labels}”, items that only "
+              "a {expected_en} licence has.", floor=M),
+        # --- sources ---
+        # What the optional online lookups and risk lists said (acctverify.sources.enrich):
+        # a lookup that failed or found nothing can never pass (fail closed).
+        _spec("sources.registry_not_found", N, 40,
+              "企业登记信息（{source}）中查不到“{query}”：无法核实收款方，所附营业执照可能是伪造的。",
+              "The business registry ({source}) has no record of “{query}”: the payee cannot be "
+              "verified, and a licence supplied with it may be forged.", floor=M),
+        _spec("sources.registry_unavailable", N, 20,
+              "企业登记信息查询（{source}）失败（{detail}）：无法核实收款方。",
+              "The business-registry lookup ({source}) failed ({detail}): the payee could not be "
+              "verified.", floor=M),
+        _spec("sources.registry_name_mismatch", R, 65,
+              "企业登记信息（{source}）中的名称是“{registered}”，与{what}“{name}”不一致（{reasons}）。",
+              "The business registry ({source}) records the name “{registered}”, which differs "
+              "from the {what_en} “{name}” ({reasons_en}).", floor=H),
+        _spec("sources.registry_status", R, 80,
+              "企业登记信息（{source}）显示“{name}”的登记状态为“{status}”：该主体已不能正常经营收款。",
+              "The business registry ({source}) shows “{name}” as “{status}”: the entity cannot "
+              "legitimately take payments.", floor=H),
+        _spec("sources.registry_uscc_mismatch", R, 60,
+              "营业执照上的信用代码{uscc}与企业登记信息（{source}）中“{name}”的代码{registered}不一致。",
+              "The licence's credit code {uscc} differs from the code {registered} the business "
+              "registry ({source}) holds for “{name}”.", floor=H),
+        _spec("sources.card_bin_online", INFO, 0,
+              "联网卡BIN查询（{source}，只发送BIN）：{result}。",
+              "Online card-BIN lookup ({source}, the BIN only was sent): {result_en}."),
+        _spec("sources.risk_list_hit", R, 90,
+              "{kind}“{value}”在风险名单“{list}”中：{note}（来源：{origin}）。",
+              "The {kind_en} “{value}” is on the risk list “{list}”: {note} (source: {origin}).",
+              floor=H),
+        _spec("sources.risk_list_unavailable", N, 15,
+              "风险名单“{list}”查询失败（{detail}），未能核对。",
+              "The risk list “{list}” could not be checked ({detail})."),
     ]
 )  # fmt: skip
