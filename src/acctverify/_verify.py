@@ -8,6 +8,7 @@ date once when the request gives none.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any
@@ -25,6 +26,10 @@ from acctverify.rules import DEFAULT_RULES, Rule, RuleContext, Signal
 from acctverify.scoring import score
 
 __all__ = ["verify"]
+
+#: The library's logger. Nothing personal is logged at INFO or above; DEBUG lines carry finding
+#: codes and counts only, never names, numbers or message text.
+logger = logging.getLogger("acctverify")
 
 
 def _strings(request: PaymentRequest) -> Iterator[tuple[str, str]]:
@@ -135,6 +140,13 @@ def verify(
             )
         )
     scored = score(signals, weights=weights)
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug(
+            "verified: level=%s score=%d findings=%s",
+            scored.level.value,
+            scored.score,
+            ",".join(finding.code for finding in scored.findings),
+        )
     return Report(
         level=scored.level,
         score=scored.score,

@@ -106,6 +106,11 @@ def _parser() -> argparse.ArgumentParser:
     out = check.add_argument_group("output")
     out.add_argument("--directory", metavar="FILE", help="your own creditor file (TOML or JSON)")
     out.add_argument("--json", action="store_true", help="print the report as JSON")
+    out.add_argument(
+        "--redact",
+        action="store_true",
+        help="hide personal data (numbers, contact IDs, persons' names) to share the report",
+    )
     out.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the text")
     out.add_argument(
         "--fail-on",
@@ -367,10 +372,14 @@ def _check(args: argparse.Namespace) -> int:
     if args.online or args.risk_list:
         request = _enrich(request, args)
     report = verify(request, directory=directory)
+    shown = report.redacted() if args.redact else report
     if args.json:
-        print(report.model_dump_json(indent=2))
+        print(shown.model_dump_json(indent=2))
     else:
-        print(render(report, request.messages, lang=args.lang, colour=_use_colour(sys.stdout)))
+        # The text report never shows whole messages, only excerpts around findings: with
+        # --redact those come from the redacted evidence, not from the messages.
+        messages = () if args.redact else request.messages
+        print(render(shown, messages, lang=args.lang, colour=_use_colour(sys.stdout)))
     if args.fail_on == "never":
         return EXIT_OK
     return EXIT_FAIL if report.level.rank >= Level(args.fail_on).rank else EXIT_OK

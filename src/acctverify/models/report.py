@@ -130,6 +130,14 @@ class Report(Model):
     as_of: date
     """The date the request was judged at."""
 
+    def redacted(self) -> Report:
+        """Return a copy to share: account, card and phone numbers, contact IDs and persons'
+        names masked; codes, level, score, contributions and advice kept (see
+        ``acctverify._redact``)."""
+        from acctverify._redact import redact
+
+        return redact(self)
+
     def _repr_html_(self) -> str:
         """Show the report in Jupyter as a compact card: level, findings with evidence, advice."""
         from acctverify._display import report_html
