@@ -513,3 +513,18 @@ def test_every_directory_fact_has_a_source_a_confidence_and_the_file_a_date() ->
             assert all(isinstance(s, str) and s.strip() for s in sources), path
             assert getattr(fact, "confidence", None) is not None, path
     assert count > 100
+
+
+def test_brand_domains_and_numbers_agree_with_the_directory() -> None:
+    """The scanner's brand table must not call official what the directory does not."""
+    from acctverify.directory import Directory
+
+    directory = Directory.builtin()
+    domains = {domain.domain for creditor in directory for domain in creditor.domains}
+    numbers = {hotline.number for creditor in directory for hotline in creditor.hotlines}
+    for row in rows("brands.csv"):
+        assert set(split(row["domains"])) <= domains, row["brand"]
+        assert not row["hotline"] or row["hotline"] in numbers, row["brand"]
+    for row in rows("service_numbers.csv"):
+        if row["kind"] == "lender":
+            assert row["number"] in numbers, row["code"]
