@@ -50,7 +50,23 @@ def run() -> list[Result]:
         for message in messages:
             list(phonenumbers.PhoneNumberMatcher(message, "CN"))
 
+    def growth() -> Result:
+        """Hostile, repetitive messages: 1 MB must cost at most 15x what 100 KB does."""
+        from _harness import best_time
+
+        unit = "加微信 wx_kefu888，转入安全账户，电话 13812345678。"
+        small = REQUEST.model_copy(update={"messages": (unit * (100_000 // len(unit)),)})
+        big = REQUEST.model_copy(update={"messages": (unit * (1_000_000 // len(unit)),)})
+        verify(small, as_of=AS_OF)
+        verify(big, as_of=AS_OF)
+        candidate = min(best_time(lambda: verify(big, as_of=AS_OF), 1) for _ in range(3))
+        baseline = min(best_time(lambda: verify(small, as_of=AS_OF), 1) for _ in range(3))
+        return Result(
+            "verify(), one 1 MB message", "a 100 KB one", candidate, baseline, 15.0, kind="cost"
+        )
+
     return [
+        growth(),
         compare(
             "verify() of a realistic request",
             lambda: verify(REQUEST, as_of=AS_OF),

@@ -28,7 +28,7 @@ BENCHMARKS = [
 
 #: Result-name prefix -> why the target is not met yet.
 KNOWN_MISSES: dict[str, str] = {
-    "verify_many(workers=2)": "issue 7: moving a report between processes costs about a third of "
+    "verify_many(workers=2) of ": "issue 7: moving a report between processes costs about a third of "
     "making it, which caps the 2-CPU speed-up near 1.5x; measured 1.3-1.45x, target 1.6x "
     "(verify_frame, which moves five values per row, meets it)",
     "text.scan (": "issue 4: scan finds nine kinds of hits in Python: about 5 us/message "

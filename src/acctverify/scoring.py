@@ -29,6 +29,7 @@ The score is a documented, pure function of the findings:
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -103,9 +104,11 @@ def _canonical(
     )
 
 
-def _merge(signals: Iterable[Signal]) -> dict[str, tuple[Signal, tuple[Evidence, ...]]]:
+def _merge(signals: Iterable[Signal]) -> dict[str, tuple[Signal, tuple[Evidence, ...], int]]:
     """Group signals by code, independently of their order: the parameters of the first signal in
-    canonical order, and every distinct piece of evidence, sorted by field and position."""
+    canonical order, the first :data:`MAX_EVIDENCE` distinct pieces of evidence by field and
+    position, and how many distinct pieces there were (a bounded selection, not a full sort:
+    a 1 MB message can carry 100,000 of them)."""
     firsts: dict[str, Signal] = {}
     evidence: dict[str, dict[_EvidenceKey, Evidence]] = {}
     for signal in sorted(signals, key=_canonical):
@@ -116,7 +119,11 @@ def _merge(signals: Iterable[Signal]) -> dict[str, tuple[Signal, tuple[Evidence,
         for item in signal.evidence:
             pieces.setdefault(_evidence_key(item), item)
     return {
-        code: (first, tuple(pieces[key] for key in sorted(pieces)))
+        code: (
+            first,
+            tuple(pieces[key] for key in heapq.nsmallest(MAX_EVIDENCE, pieces)),
+            len(pieces),
+        )
         for code, first in firsts.items()
         for pieces in (evidence[code],)
     }
@@ -186,7 +193,7 @@ def score(signals: Iterable[Signal], *, weights: Mapping[str, float] | None = No
 
     findings = []
     floor = Level.LOW
-    for code, (first, evidence) in merged.items():
+    for code, (first, evidence, total) in merged.items():
         spec = FINDINGS[code]
         zh, en = _message(spec, first.params)
         contribution = shares.get(code, 0) - reductions.get(code, 0)
@@ -201,8 +208,8 @@ def score(signals: Iterable[Signal], *, weights: Mapping[str, float] | None = No
                     "min_level": spec.min_level,
                     "message_zh": zh,
                     "message_en": en,
-                    "evidence": evidence[:MAX_EVIDENCE],
-                    "evidence_omitted": max(len(evidence) - MAX_EVIDENCE, 0),
+                    "evidence": evidence,
+                    "evidence_omitted": total - len(evidence),
                 }
             )
         )

@@ -163,10 +163,8 @@ class Directory:
         """
         if not isinstance(digits, str) or len(digits) > 40:
             return None
-        number = "".join(
-            c for c in unicodedata.normalize("NFKC", digits) if c not in " -()（）\u00a0\t"
-        )
-        if not (number.isascii() and number.isdigit()):
+        number = _dial_digits(digits)
+        if number is None:
             return None
         listed = self._numbers.get(number)
         if not listed:
@@ -324,6 +322,13 @@ class Directory:
             also=others,
             reasons=tuple(dict.fromkeys(notes)),
         )
+
+
+@functools.lru_cache(maxsize=4096)
+def _dial_digits(text: str) -> str | None:
+    """The digits of a phone number as written (spaces, dashes, brackets removed), or None."""
+    number = "".join(c for c in unicodedata.normalize("NFKC", text) if c not in " -()（）\u00a0\t")
+    return number if number.isascii() and number.isdigit() else None
 
 
 def _has_surrogate(text: str) -> bool:
