@@ -10,7 +10,6 @@ the licence and the dates, and quotes the header in full. The tests run the chec
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from importlib import resources
@@ -22,6 +21,9 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 from acctverify._data import data_files, parse_table
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _page import run
 
 TARGET = Path(__file__).resolve().parent.parent / "docs" / "data.md"
 
@@ -177,19 +179,7 @@ def render() -> str:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--check", action="store_true", help="fail when the page is stale")
-    args = parser.parse_args(argv)
-    text = render()
-    if args.check:
-        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-        if current != text:
-            print(f"{TARGET} is stale: run python scripts/gen_data_doc.py", file=sys.stderr)
-            return 1
-        return 0
-    TARGET.parent.mkdir(exist_ok=True)
-    TARGET.write_text(text, encoding="utf-8")
-    return 0
+    return run(argv, target=TARGET, render=render, doc=__doc__)
 
 
 if __name__ == "__main__":

@@ -8,13 +8,15 @@ The tests run the check, so the page cannot drift from the code.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 from acctverify.models.findings import Subject
 from acctverify.rules._catalogue import FINDINGS
 from acctverify.scoring import LEVEL_THRESHOLDS
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _page import run
 
 TARGET = Path(__file__).resolve().parent.parent / "docs" / "findings.md"
 
@@ -69,19 +71,7 @@ def render() -> str:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--check", action="store_true", help="fail when the page is stale")
-    args = parser.parse_args(argv)
-    text = render()
-    if args.check:
-        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-        if current != text:
-            print(f"{TARGET} is stale: run python scripts/gen_findings_doc.py", file=sys.stderr)
-            return 1
-        return 0
-    TARGET.parent.mkdir(exist_ok=True)
-    TARGET.write_text(text, encoding="utf-8")
-    return 0
+    return run(argv, target=TARGET, render=render, doc=__doc__)
 
 
 if __name__ == "__main__":

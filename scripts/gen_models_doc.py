@@ -11,7 +11,6 @@ cannot silently miss one. The tests run the check, so the page cannot drift from
 
 from __future__ import annotations
 
-import argparse
 import ast
 import inspect
 import itertools
@@ -29,6 +28,9 @@ from acctverify.models import directory as directory_models
 from acctverify.models import licence_image as image_models
 from acctverify.models import sources as source_models
 from acctverify.models._base import Model
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _page import run
 
 TARGET = Path(__file__).resolve().parent.parent / "docs" / "models.md"
 
@@ -359,19 +361,7 @@ def render() -> str:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--check", action="store_true", help="fail when the page is stale")
-    args = parser.parse_args(argv)
-    text = render()
-    if args.check:
-        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-        if current != text:
-            print(f"{TARGET} is stale: run python scripts/gen_models_doc.py", file=sys.stderr)
-            return 1
-        return 0
-    TARGET.parent.mkdir(exist_ok=True)
-    TARGET.write_text(text, encoding="utf-8")
-    return 0
+    return run(argv, target=TARGET, render=render, doc=__doc__)
 
 
 if __name__ == "__main__":
