@@ -12,6 +12,7 @@ import logging
 import ssl
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -37,9 +38,24 @@ KEY = "secret-token-0123456789"
 Handler = Callable[[httpx.Request], httpx.Response]
 
 
-def alipay(handler: Handler, **settings: object) -> AlipayCardBinSource:
-    client = httpx.Client(transport=httpx.MockTransport(handler))
-    return AlipayCardBinSource(client=client, backoff=0, **settings)  # type: ignore[arg-type]
+def mock(handler: Handler, **options: Any) -> httpx.Client:
+    """A client whose answers come from *handler*."""
+    return httpx.Client(transport=httpx.MockTransport(handler), **options)
+
+
+def amock(handler: Handler) -> httpx.AsyncClient:
+    """An async client whose answers come from *handler*."""
+    return httpx.AsyncClient(transport=httpx.MockTransport(handler))
+
+
+def alipay(handler: Handler, **settings: Any) -> AlipayCardBinSource:
+    """An Alipay source answered by *handler*, retrying without waiting unless told."""
+    return AlipayCardBinSource(client=mock(handler), **{"backoff": 0, **settings})
+
+
+def tianyancha(handler: Handler, **settings: Any) -> TianyanchaLicenceSource:
+    """A Tianyancha source with a key, answered by *handler*."""
+    return TianyanchaLicenceSource(api_key=KEY, client=mock(handler), **settings)
 
 
 class Counter:
@@ -178,9 +194,7 @@ def test_connection_failures_are_not_retried() -> None:
 def test_backoff_doubles(monkeypatch: pytest.MonkeyPatch) -> None:
     waits: list[float] = []
     monkeypatch.setattr("acctverify.sources._http.time.sleep", waits.append)
-    handler = Counter(httpx.Response(500))
-    client = httpx.Client(transport=httpx.MockTransport(handler))
-    source = AlipayCardBinSource(client=client, retries=3, backoff=0.5)
+    source = alipay(Counter(httpx.Response(500)), retries=3, backoff=0.5)
     with pytest.raises(SourceUnavailable):
         source.lookup(CARD)
     assert waits == [0.5, 1.0, 2.0]
@@ -220,7 +234,7 @@ def test_a_redirect_with_a_key_does_not_reach_the_other_host() -> None:
         seen.append(request.url.host)
         return httpx.Response(301, headers={"Location": "https://evil.example/"})
 
-    client = httpx.Client(transport=httpx.MockTransport(handler), follow_redirects=True)
+    client = mock(handler, follow_redirects=True)
     source = TianyanchaLicenceSource(api_key=KEY, client=client, backoff=0)
     with pytest.raises(SourceResponseError, match="redirect"):
         source.lookup(uscc="91440300MA5GQ7K33E")
@@ -253,8 +267,7 @@ def test_every_request_has_a_timeout() -> None:
         timeouts.append(request.extensions.get("timeout"))
         return httpx.Response(200, json=OK)
 
-    client = httpx.Client(transport=httpx.MockTransport(handler), timeout=None)
-    AlipayCardBinSource(client=client, timeout=1.5).lookup(CARD)
+    AlipayCardBinSource(client=mock(handler, timeout=None), timeout=1.5).lookup(CARD)
     assert timeouts == [{"connect": 1.5, "read": 1.5, "write": 1.5, "pool": 1.5}]
 
 
@@ -271,8 +284,7 @@ def test_keys_travel_in_the_header_only_and_never_in_errors_or_logs(
         return httpx.Response(500, text=f"echo {request.headers.get('authorization')}")
 
     caplog.set_level(logging.DEBUG)
-    client = httpx.Client(transport=httpx.MockTransport(handler))
-    source = TianyanchaLicenceSource(api_key=KEY, client=client, backoff=0, retries=1)
+    source = tianyancha(handler, backoff=0, retries=1)
     with pytest.raises(SourceUnavailable) as caught:
         source.lookup(name="深圳市某某商务咨询有限公司")
     assert requests[0].headers["Authorization"] == KEY
@@ -323,7 +335,7 @@ def test_the_cache_forgets_the_oldest_entry_when_full() -> None:
 
 
 def test_only_a_client_made_by_the_source_is_closed() -> None:
-    client = httpx.Client(transport=httpx.MockTransport(Counter(httpx.Response(200, json=OK))))
+    client = mock(Counter(httpx.Response(200, json=OK)))
     with AlipayCardBinSource(client=client) as source:
         source.lookup(CARD)
     assert not client.is_closed
@@ -335,9 +347,7 @@ def test_only_a_client_made_by_the_source_is_closed() -> None:
 
 def test_async_sources_close_only_their_own_client() -> None:
     async def main() -> tuple[bool, bool]:
-        client = httpx.AsyncClient(
-            transport=httpx.MockTransport(Counter(httpx.Response(200, json=OK)))
-        )
+        client = amock(Counter(httpx.Response(200, json=OK)))
         async with AsyncAlipayCardBinSource(client=client) as source:
             card = await source.lookup(CARD)
             assert card is not None
@@ -354,8 +364,7 @@ def test_async_retries_and_limits_match_the_sync_ones() -> None:
     handler = Counter(httpx.Response(503), httpx.ReadTimeout("slow"), httpx.Response(200, json=OK))
 
     async def main() -> object:
-        client = httpx.AsyncClient(transport=httpx.MockTransport(handler))
-        async with client:
+        async with amock(handler) as client:
             return await AsyncAlipayCardBinSource(client=client, backoff=0).lookup(CARD)
 
     assert asyncio.run(main()) is not None
@@ -376,10 +385,7 @@ def test_hostile_registry_answers_give_a_record_a_report_can_carry() -> None:
         b' "creditCode": 123, "estiblishTime": 1e30, "toTime": true, "regStatus": ["x"],'
         b' "legalPersonName": {"a": 1}}}'
     )
-    client = httpx.Client(
-        transport=httpx.MockTransport(lambda r: httpx.Response(200, content=body))
-    )
-    record = TianyanchaLicenceSource(api_key=KEY, client=client).lookup(name="某某")
+    record = tianyancha(Counter(httpx.Response(200, content=body))).lookup(name="某某")
     assert record is not None
     assert (record.name, record.uscc, record.established, record.status) == (
         "\ufffd某某",
@@ -398,9 +404,8 @@ def test_hostile_registry_answers_give_a_record_a_report_can_carry() -> None:
     [[], "text", {"error_code": "x"}, {"error_code": 0, "result": [1]}, {"no": "code"}],
 )
 def test_registry_answers_of_the_wrong_shape_are_response_errors(answer: object) -> None:
-    client = httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(200, json=answer)))
     with pytest.raises((SourceResponseError, SourceRejected)):
-        TianyanchaLicenceSource(api_key=KEY, client=client).lookup(name="某某")
+        tianyancha(Counter(httpx.Response(200, json=answer))).lookup(name="某某")
 
 
 @pytest.mark.parametrize(

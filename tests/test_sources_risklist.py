@@ -43,6 +43,22 @@ def write(tmp_path: Path, text: str, name: str = "list.csv") -> Path:
     return path
 
 
+@pytest.fixture
+def listed_db(tmp_path: Path) -> Path:
+    """The test list imported into a new SQLite database."""
+    db = tmp_path / "risk.sqlite"
+    import_csv(LIST, db)
+    return db
+
+
+@pytest.fixture
+def closed_list(listed_db: Path) -> SqliteRiskList:
+    """A list whose database has been closed: every lookup fails."""
+    risk = SqliteRiskList(listed_db)
+    risk.close()
+    return risk
+
+
 # --- normalised keys ----------------------------------------------------------------------------
 
 
@@ -177,20 +193,19 @@ def test_sqlite_import_adds_to_a_list_without_duplicates(tmp_path: Path) -> None
         assert risk.lookup("domain", "pay.wlsd-help.com")
 
 
-def test_a_bad_row_leaves_the_database_as_it_was(tmp_path: Path) -> None:
-    db = tmp_path / "risk.sqlite"
-    import_csv(LIST, db)
+def test_a_bad_row_leaves_the_database_as_it_was(tmp_path: Path, listed_db: Path) -> None:
     bad = "kind,value\n" + "qq,1234567\n" * 50 + "qq,not-a-number\n"
     with pytest.raises(DataError, match=":52:"):
-        import_csv(write(tmp_path, bad), db, batch_size=10)
-    with SqliteRiskList(db) as risk:
+        import_csv(write(tmp_path, bad), listed_db, batch_size=10)
+    with SqliteRiskList(listed_db) as risk:
         assert len(risk) == 7
 
 
-def test_sqlite_lists_are_opened_read_only(tmp_path: Path) -> None:
-    db = tmp_path / "risk.sqlite"
-    import_csv(LIST, db)
-    with SqliteRiskList(db) as risk, pytest.raises(sqlite3.OperationalError, match="readonly"):
+def test_sqlite_lists_are_opened_read_only(listed_db: Path) -> None:
+    with (
+        SqliteRiskList(listed_db) as risk,
+        pytest.raises(sqlite3.OperationalError, match="readonly"),
+    ):
         risk._db.execute("DELETE FROM entries")
 
 
@@ -209,13 +224,9 @@ def test_other_databases_are_refused(tmp_path: Path) -> None:
         SqliteRiskList(junk)
 
 
-def test_a_closed_database_is_a_source_error(tmp_path: Path) -> None:
-    db = tmp_path / "risk.sqlite"
-    import_csv(LIST, db)
-    risk = SqliteRiskList(db)
-    risk.close()
+def test_a_closed_database_is_a_source_error(closed_list: SqliteRiskList) -> None:
     with pytest.raises(SourceError, match="cannot read the database"):
-        risk.lookup("qq", "88886666")
+        closed_list.lookup("qq", "88886666")
 
 
 # --- enrich() with local lists --------------------------------------------------------------------
@@ -235,10 +246,8 @@ def scam() -> dict[str, Any]:
     }
 
 
-def test_enrich_finds_every_listed_identifier(tmp_path: Path) -> None:
-    db = tmp_path / "risk.sqlite"
-    import_csv(LIST, db)
-    with SqliteRiskList(db, name="bank list") as bank:
+def test_enrich_finds_every_listed_identifier(listed_db: Path) -> None:
+    with SqliteRiskList(listed_db, name="bank list") as bank:
         request = enrich(scam(), Sources(risk_lists=[CsvRiskList(LIST), bank]))
     assert [(o.source, o.status, o.detail) for o in request.lookups] == [
         ("sources_risk_list.csv", LookupStatus.OK, "10 listed"),
@@ -282,12 +291,8 @@ def test_a_clean_request_has_no_hits_but_records_the_check() -> None:
     assert av.verify({**request.model_dump(), "as_of": "2026-11-29"}).level is av.Level.LOW
 
 
-def test_a_failing_list_is_reported_not_passed(tmp_path: Path) -> None:
-    db = tmp_path / "risk.sqlite"
-    import_csv(LIST, db)
-    broken = SqliteRiskList(db)
-    broken.close()
-    request = enrich(scam(), Sources(risk_lists=[broken]))
+def test_a_failing_list_is_reported_not_passed(closed_list: SqliteRiskList) -> None:
+    request = enrich(scam(), Sources(risk_lists=[closed_list]))
     assert request.lookups[0].status is LookupStatus.ERROR
     report = av.verify(request)
     assert "sources.risk_list_unavailable" in {f.code for f in report.findings}

@@ -14,26 +14,18 @@ from typing import Any
 import pytest
 
 import acctverify as av
-from acctverify.cn import bankcard, orgcode, uscc
+from _helpers import CONSULTING, luhn, make_uscc, scam
 from acctverify.models import FindingKind, Level, PaymentRequest
 from acctverify.rules._catalogue import FINDINGS
 
 AS_OF = "2026-11-29"
 WEBANK = "深圳前海微众银行股份有限公司"
 WEBANK_USCC = "9144030031977063XH"
-CONSULTING = "深圳市某某商务咨询有限公司"
 TECH = "深圳市某某科技有限公司"
-CCB_CARD = "621700382756194352" + bankcard.calc_check_digit("621700382756194352")
+CCB_CARD = luhn("621700382756194352")
 CORPORATE_ACCOUNT = "44250100003800001234"
-
-
-def make_uscc(org8: str) -> str:
-    body = "91440300" + org8 + orgcode.calc_check_digit(org8)
-    return body + uscc.calc_check_digit(body)
-
-
-FICTIONAL_USCC = make_uscc("MA5GQ7K3")
-OTHER_USCC = make_uscc("MA5GQ7K4")
+FICTIONAL_USCC = make_uscc("91", "440300")
+OTHER_USCC = make_uscc("91", "440300", "MA5GQ7K4")
 WECHAT_MESSAGE = "请添加专员微信 wlsd-kefu2025 办理"
 
 
@@ -42,8 +34,26 @@ def lookup(kind: str, status: str, **more: Any) -> dict[str, Any]:
     return {"source": source, "kind": kind, "status": status, **more}
 
 
-def scam(**parts: Any) -> dict[str, Any]:
-    return {"payee": {"name": CONSULTING}, "creditor": "微粒贷", **parts}
+def card_lookup(status: str, **more: Any) -> dict[str, Any]:
+    """The outcome of the card-BIN lookup of :data:`CCB_CARD`."""
+    return lookup("card_bin", status, field="payee.account", query="BIN 621700 (19 digits)", **more)
+
+
+def record(name: str, uscc: str, status: str = "存续") -> dict[str, Any]:
+    """A registry record as Tianyancha's source returns it."""
+    return {"name": name, "uscc": uscc, "status": status, "source": "tianyancha"}
+
+
+def online_card_bin(bank_code: str = "CCB", card_type: str = "DC") -> dict[str, Any]:
+    """The online BIN entry of :data:`CCB_CARD`."""
+    return {
+        "bin": "621700",
+        "length": 19,
+        "bank_code": bank_code,
+        "bank_name": bank_code,
+        "card_type": card_type,
+        "sources": ["alipay"],
+    }
 
 
 @dataclass(frozen=True)
@@ -76,12 +86,7 @@ CASES: dict[str, Case] = {
     ),
     "sources.registry_name_mismatch": Case(
         scam(
-            registry={
-                "name": TECH,
-                "uscc": FICTIONAL_USCC,
-                "status": "存续",
-                "source": "tianyancha",
-            },
+            registry=record(TECH, FICTIONAL_USCC),
             lookups=[lookup("registry", "ok", field="payee.name", query=CONSULTING)],
         ),
         "payee.name",
@@ -89,12 +94,7 @@ CASES: dict[str, Case] = {
     "sources.registry_status": Case(
         scam(
             licence={"name": CONSULTING, "uscc": FICTIONAL_USCC},
-            registry={
-                "name": CONSULTING,
-                "uscc": FICTIONAL_USCC,
-                "status": "注销",
-                "source": "tianyancha",
-            },
+            registry=record(CONSULTING, FICTIONAL_USCC, "注销"),
             lookups=[lookup("registry", "ok", field="licence.uscc", query=FICTIONAL_USCC)],
         ),
         "licence.uscc",
@@ -102,12 +102,7 @@ CASES: dict[str, Case] = {
     "sources.registry_uscc_mismatch": Case(
         scam(
             licence={"name": CONSULTING, "uscc": FICTIONAL_USCC},
-            registry={
-                "name": CONSULTING,
-                "uscc": OTHER_USCC,
-                "status": "存续",
-                "source": "tianyancha",
-            },
+            registry=record(CONSULTING, OTHER_USCC),
             lookups=[lookup("registry", "ok", field="licence.name", query=CONSULTING)],
         ),
         "licence.uscc",
@@ -115,17 +110,8 @@ CASES: dict[str, Case] = {
     "sources.card_bin_online": Case(
         scam(
             payee={"name": CONSULTING, "account": CCB_CARD},
-            card_bin={
-                "bin": "621700",
-                "length": 19,
-                "bank_code": "CCB",
-                "bank_name": "CCB",
-                "card_type": "DC",
-                "sources": ["alipay"],
-            },
-            lookups=[
-                lookup("card_bin", "ok", field="payee.account", query="BIN 621700 (19 digits)")
-            ],
+            card_bin=online_card_bin(),
+            lookups=[card_lookup("ok")],
         ),
         "payee.account",
     ),
@@ -200,7 +186,7 @@ def test_the_registry_confirming_the_creditor_keeps_it_low() -> None:
     request = {
         "payee": {"name": WEBANK},
         "creditor": "微粒贷",
-        "registry": {"name": WEBANK, "uscc": WEBANK_USCC, "status": "存续", "source": "tianyancha"},
+        "registry": record(WEBANK, WEBANK_USCC),
         "lookups": [lookup("registry", "ok", field="payee.name", query=WEBANK)],
     }
     report = run(request)
@@ -238,15 +224,8 @@ def test_a_warning_status_is_not_a_stopped_entity() -> None:
 def test_card_bin_disagreement_with_the_shipped_table_is_shown() -> None:
     request = scam(
         payee={"name": CONSULTING, "account": CCB_CARD},
-        card_bin={
-            "bin": "621700",
-            "length": 19,
-            "bank_code": "ICBC",
-            "bank_name": "ICBC",
-            "card_type": "CC",
-            "sources": ["alipay"],
-        },
-        lookups=[lookup("card_bin", "ok", field="payee.account", query="BIN 621700 (19 digits)")],
+        card_bin=online_card_bin("ICBC", "CC"),
+        lookups=[card_lookup("ok")],
     )
     (finding,) = [f for f in run(request).findings if f.code == "sources.card_bin_online"]
     assert "the shipped BIN table says CCB DC" in finding.message_en
@@ -259,15 +238,7 @@ def test_card_bin_disagreement_with_the_shipped_table_is_shown() -> None:
 def test_card_bin_lookups_that_found_nothing_are_shown(status: str, text: str) -> None:
     request = scam(
         payee={"name": CONSULTING, "account": CCB_CARD},
-        lookups=[
-            lookup(
-                "card_bin",
-                status,
-                field="payee.account",
-                query="BIN 621700 (19 digits)",
-                detail="timed out",
-            )
-        ],
+        lookups=[card_lookup(status, detail="timed out")],
     )
     (finding,) = [f for f in run(request).findings if f.code == "sources.card_bin_online"]
     assert text in finding.message_en

@@ -237,6 +237,16 @@ def tianyancha(server: Server, **settings: Any) -> TianyanchaLicenceSource:
     return TianyanchaLicenceSource(api_key=KEY, base_url=server.url, **{**FAST, **settings})
 
 
+def risk_endpoint(server: Server) -> dict[str, Any]:
+    """Where the server's risk list is, with the key it wants."""
+    return {
+        "base_url": server.url,
+        "path": "/risk/check",
+        "api_key": KEY,
+        "api_key_header": "X-Api-Key",
+    }
+
+
 # --- Alipay ------------------------------------------------------------------------------------
 
 
@@ -386,9 +396,7 @@ def test_json_registry_with_a_field_map(server: Server) -> None:
 
 
 def test_json_risk_list(server: Server) -> None:
-    with JsonHttpRiskList(
-        base_url=server.url, path="/risk/check", api_key=KEY, api_key_header="X-Api-Key", **FAST
-    ) as source:
+    with JsonHttpRiskList(**risk_endpoint(server), **FAST) as source:
         hits = source.lookup("phone", "+86 138-0013-8000")
         assert source.lookup("phone", "13912345678") == ()
     assert [(h.kind.value, h.value, h.note) for h in hits] == [("phone", "13800138000", "冒充客服")]
@@ -411,9 +419,7 @@ def scam_request() -> dict[str, Any]:
 
 
 def test_enrich_then_verify(server: Server) -> None:
-    risk = JsonHttpRiskList(
-        base_url=server.url, path="/risk/check", api_key=KEY, api_key_header="X-Api-Key", **FAST
-    )
+    risk = JsonHttpRiskList(**risk_endpoint(server), **FAST)
     with alipay(server) as card_bin, tianyancha(server) as registry, risk:
         request = enrich(
             scam_request(), Sources(card_bin=card_bin, registry=registry, risk_lists=[risk])
@@ -460,13 +466,7 @@ def test_aenrich_runs_the_lookups_concurrently(server: Server) -> None:
     async def main() -> Any:
         async with (
             AsyncTianyanchaLicenceSource(api_key=KEY, base_url=server.url, **patient) as registry,
-            AsyncJsonHttpRiskList(
-                base_url=server.url,
-                path="/risk/check",
-                api_key=KEY,
-                api_key_header="X-Api-Key",
-                **patient,
-            ) as risk,
+            AsyncJsonHttpRiskList(**risk_endpoint(server), **patient) as risk,
             AsyncAlipayCardBinSource(base_url=server.url, **patient) as card_bin,
         ):
             request = {

@@ -21,8 +21,9 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 import acctverify as av
+from _helpers import luhn, make_uscc, scam
 from acctverify import testing
-from acctverify.cn import bankcard, cnaps, orgcode, uscc
+from acctverify.cn import bankcard, cnaps, uscc
 from acctverify.directory import Directory, load_directory
 from acctverify.models import FindingKind, Level, PaymentRequest, Report
 from acctverify.rules._catalogue import FINDINGS
@@ -46,16 +47,6 @@ PLACEHOLDER = re.compile(r"\{\w+\}")
 FIELD = re.compile(r"(payee\.\w+|licence(_image|\.\w+)?|creditor|contact\.\w+|messages\[\d+\])")
 
 
-def luhn(body: str) -> str:
-    return body + bankcard.calc_check_digit(body)
-
-
-def make_uscc(prefix: str, region: str, org8: str = "MA5GQ7K3") -> str:
-    """A credit code with a valid organisation code and check character."""
-    body = prefix + region + org8 + orgcode.calc_check_digit(org8)
-    return body + uscc.calc_check_digit(body)
-
-
 CCB_CARD = luhn("621700382756194352")  # a 19-digit CCB debit-card BIN (card_bins.csv)
 WRONG_LUHN_CARD = CCB_CARD[:-1] + str((int(CCB_CARD[-1]) + 1) % 10)
 FICTIONAL_USCC = make_uscc("91", "440300")
@@ -72,11 +63,6 @@ class Case:
     field: str
     directory: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
-
-
-def scam(**parts: Any) -> dict[str, Any]:
-    """The consulting-company payee for 微粒贷, with *parts* added or replaced."""
-    return {"payee": {"name": CONSULTING}, "creditor": "微粒贷", **parts}
 
 
 def with_licence(payee: str = TECH, **licence: Any) -> dict[str, Any]:

@@ -33,6 +33,7 @@ from typing import Any
 import httpx
 from stdnum import luhn
 from stdnum.exceptions import InvalidFormat, InvalidLength
+from typing_extensions import override
 
 from acctverify.models.facts import CardBin, CardType
 from acctverify.sources._http import (
@@ -40,16 +41,16 @@ from acctverify.sources._http import (
     DEFAULT_CACHE_TTL,
     DEFAULT_RETRIES,
     DEFAULT_TIMEOUT,
-    AsyncHttp,
-    AsyncResource,
+    AsyncSource,
     Body,
+    ClientT,
+    HttpSource,
+    Request,
     SourceRejected,
     SourceResponseError,
     SourceUnavailable,
-    SyncHttp,
-    SyncResource,
+    SyncSource,
     Timeout,
-    TTLCache,
     Verify,
 )
 
@@ -134,28 +135,46 @@ def parse_answer(source: str, body: Body, *, bin_: str, length: int) -> CardBin 
     raise SourceResponseError(source, "neither a card nor an error code in the answer")
 
 
-class _Alipay:
-    """The endpoint's request and answer, shared by the sync and async sources."""
+class _Alipay(HttpSource[ClientT, str, CardBin | None]):
+    """The endpoint's settings, request and answer, shared by the sync and async sources. The
+    question (and cache key) is the dummy number: the BIN and the length, nothing more."""
 
-    name: str
-    bin_digits: int
-    cache: TTLCache[tuple[str, int], CardBin | None]
-
-    def _setup(self, *, name: str, bin_digits: int, cache_ttl: float) -> None:
+    def __init__(
+        self,
+        *,
+        base_url: str = ALIPAY_BASE_URL,
+        client: ClientT | None = None,
+        timeout: Timeout | None = DEFAULT_TIMEOUT,
+        retries: int = DEFAULT_RETRIES,
+        backoff: float = DEFAULT_BACKOFF,
+        max_bytes: int = MAX_BYTES,
+        cache_ttl: float = DEFAULT_CACHE_TTL,
+        bin_digits: int = 6,
+        verify: Verify = True,
+        name: str = "alipay",
+    ) -> None:
         if not 6 <= bin_digits <= 8:
             raise ValueError("bin_digits must be 6, 7 or 8")
-        self.name = name
         self.bin_digits = bin_digits
-        self.cache = TTLCache(cache_ttl)
+        super().__init__(
+            name=name, base_url=base_url, client=client, timeout=timeout, retries=retries,
+            backoff=backoff, max_bytes=max_bytes, cache_ttl=cache_ttl, verify=verify,
+        )  # fmt: skip
 
-    def _prepare(self, number: str) -> tuple[tuple[str, int], dict[str, str]]:
-        dummy = dummy_number(number, bin_digits=self.bin_digits)
-        key = (dummy[: self.bin_digits], len(dummy))
-        params = {"_input_charset": "utf-8", "cardNo": dummy, "cardBinCheck": "true"}
-        return key, params
+    def _dummy(self, number: str) -> str:
+        return dummy_number(number, bin_digits=self.bin_digits)
+
+    @override
+    def _request(self, query: str) -> Request:
+        params = {"_input_charset": "utf-8", "cardNo": query, "cardBinCheck": "true"}
+        return Request(ALIPAY_PATH, params, {"Accept": "application/json"})
+
+    @override
+    def _parse(self, query: str, body: Body) -> CardBin | None:
+        return parse_answer(self.name, body, bin_=query[: self.bin_digits], length=len(query))
 
 
-class AlipayCardBinSource(_Alipay, SyncResource):
+class AlipayCardBinSource(_Alipay[httpx.Client], SyncSource[str, CardBin | None]):
     """Look up card BINs with Alipay's public endpoint, sending the BIN only (see the module).
 
     >>> import httpx
@@ -168,74 +187,18 @@ class AlipayCardBinSource(_Alipay, SyncResource):
     'ABC'
     """
 
-    def __init__(
-        self,
-        *,
-        base_url: str = ALIPAY_BASE_URL,
-        client: httpx.Client | None = None,
-        timeout: Timeout | None = DEFAULT_TIMEOUT,
-        retries: int = DEFAULT_RETRIES,
-        backoff: float = DEFAULT_BACKOFF,
-        max_bytes: int = MAX_BYTES,
-        cache_ttl: float = DEFAULT_CACHE_TTL,
-        bin_digits: int = 6,
-        verify: Verify = True,
-        name: str = "alipay",
-    ) -> None:
-        self._setup(name=name, bin_digits=bin_digits, cache_ttl=cache_ttl)
-        self.http = SyncHttp(
-            source=name, base_url=base_url, client=client, timeout=timeout, retries=retries,
-            backoff=backoff, max_bytes=max_bytes, verify=verify,
-        )  # fmt: skip
-
     def lookup(self, number: str) -> CardBin | None:
         """Return the BIN entry for a card number, ``None`` when the BIN is unknown.
 
         Raises stdnum's ``InvalidFormat``/``InvalidLength`` for something that is not a 13-19
         digit number, and a :class:`~acctverify.sources.SourceError` when the lookup fails.
         """
-        key, params = self._prepare(number)
-        hit, cached = self.cache.get(key)
-        if hit:
-            return cached
-        body = self.http.get(ALIPAY_PATH, params=params, headers={"Accept": "application/json"})
-        result = parse_answer(self.name, body, bin_=key[0], length=key[1])
-        self.cache.put(key, result)
-        return result
+        return self._ask(self._dummy(number))
 
 
-class AsyncAlipayCardBinSource(_Alipay, AsyncResource):
+class AsyncAlipayCardBinSource(_Alipay[httpx.AsyncClient], AsyncSource[str, CardBin | None]):
     """The async variant of :class:`AlipayCardBinSource` (``await source.lookup(number)``)."""
-
-    def __init__(
-        self,
-        *,
-        base_url: str = ALIPAY_BASE_URL,
-        client: httpx.AsyncClient | None = None,
-        timeout: Timeout | None = DEFAULT_TIMEOUT,
-        retries: int = DEFAULT_RETRIES,
-        backoff: float = DEFAULT_BACKOFF,
-        max_bytes: int = MAX_BYTES,
-        cache_ttl: float = DEFAULT_CACHE_TTL,
-        bin_digits: int = 6,
-        verify: Verify = True,
-        name: str = "alipay",
-    ) -> None:
-        self._setup(name=name, bin_digits=bin_digits, cache_ttl=cache_ttl)
-        self.http = AsyncHttp(
-            source=name, base_url=base_url, client=client, timeout=timeout, retries=retries,
-            backoff=backoff, max_bytes=max_bytes, verify=verify,
-        )  # fmt: skip
 
     async def lookup(self, number: str) -> CardBin | None:
         """Return the BIN entry for a card number, ``None`` when the BIN is unknown."""
-        key, params = self._prepare(number)
-        hit, cached = self.cache.get(key)
-        if hit:
-            return cached
-        body = await self.http.get(
-            ALIPAY_PATH, params=params, headers={"Accept": "application/json"}
-        )
-        result = parse_answer(self.name, body, bin_=key[0], length=key[1])
-        self.cache.put(key, result)
-        return result
+        return await self._ask(self._dummy(number))

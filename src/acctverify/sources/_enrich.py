@@ -140,7 +140,10 @@ def _present(value: str | None) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def _registry_query(request: PaymentRequest) -> tuple[str, dict[str, str], str] | None:
+RegistryQuery = tuple[str, dict[str, str], str]
+
+
+def _registry_query(request: PaymentRequest) -> RegistryQuery | None:
     """(field, keyword arguments, text shown) of the registry lookup, or ``None``."""
     licence = request.licence
     uscc = _present(licence.uscc) if licence else None
@@ -231,39 +234,8 @@ def _hits(name: str, identifier: _Identifier, entries: Sequence[RiskEntry]) -> l
     ]
 
 
-def _failed(name: str, kind: SourceKind, exc: SourceError, **where: str | None) -> SourceOutcome:
-    return SourceOutcome(source=name, kind=kind, status=exc.status, detail=exc.reason, **where)
-
-
-def _registry_outcome(
-    name: str, query: tuple[str, dict[str, str], str], result: Licence | None
-) -> SourceOutcome:
-    status = LookupStatus.OK if result is not None else LookupStatus.NOT_FOUND
-    detail = (result.name or result.uscc or "") if result is not None else "no record"
-    return SourceOutcome(
-        source=name, kind=SourceKind.REGISTRY, status=status, field=query[0], query=query[2],
-        detail=detail,
-    )  # fmt: skip
-
-
-def _card_outcome(name: str, number: str, result: CardBin | None) -> SourceOutcome:
-    status = LookupStatus.OK if result is not None else LookupStatus.NOT_FOUND
-    detail = f"{result.bank_code} {result.card_type.value}" if result else "unknown BIN"
-    return SourceOutcome(
-        source=name, kind=SourceKind.CARD_BIN, status=status, field="payee.account",
-        query=_card_query(number), detail=detail,
-    )  # fmt: skip
-
-
 def _card_query(number: str) -> str:
     return f"BIN {number[:6]} ({len(number)} digits)"
-
-
-def _risk_outcome(name: str, checked: int, hits: int) -> SourceOutcome:
-    return SourceOutcome(
-        source=name, kind=SourceKind.RISK_LIST, status=LookupStatus.OK,
-        query=f"{checked} identifiers", detail=f"{hits} listed",
-    )  # fmt: skip
 
 
 def _as_request(request: PaymentRequest | Mapping[str, Any]) -> PaymentRequest:
@@ -278,10 +250,48 @@ def _is_async(source: object) -> bool:
 
 @dataclass
 class _Results:
+    """What the sources said, recorded the same way by :func:`enrich` and :func:`aenrich`: each
+    answer is a result or the :class:`~acctverify.sources.SourceError` the lookup raised."""
+
     outcomes: list[SourceOutcome] = field(default_factory=list)
     hits: list[RiskHit] = field(default_factory=list)
     card_bin: CardBin | None = None
     registry: Licence | None = None
+
+    def _add(
+        self, name: str, kind: SourceKind, answer: object, detail: str, **where: str | None
+    ) -> None:
+        status = LookupStatus.OK if answer is not None else LookupStatus.NOT_FOUND
+        if isinstance(answer, SourceError):
+            status, detail = answer.status, answer.reason
+        self.outcomes.append(
+            SourceOutcome(source=name, kind=kind, status=status, detail=detail, **where)
+        )
+
+    def add_registry(
+        self, name: str, query: RegistryQuery, answer: Licence | SourceError | None
+    ) -> None:
+        detail = "no record"
+        if answer is not None and not isinstance(answer, SourceError):
+            self.registry = answer
+            detail = answer.name or answer.uscc or ""
+        self._add(name, SourceKind.REGISTRY, answer, detail, field=query[0], query=query[2])
+
+    def add_card(self, name: str, number: str, answer: CardBin | SourceError | None) -> None:
+        detail = "unknown BIN"
+        if answer is not None and not isinstance(answer, SourceError):
+            self.card_bin = answer
+            detail = f"{answer.bank_code} {answer.card_type.value}"
+        where = {"field": "payee.account", "query": _card_query(number)}
+        self._add(name, SourceKind.CARD_BIN, answer, detail, **where)
+
+    def add_list(self, name: str, checked: int, answer: list[RiskHit] | SourceError) -> None:
+        if isinstance(answer, SourceError):
+            self._add(name, SourceKind.RISK_LIST, answer, "")
+            return
+        self.hits += answer
+        detail, query = f"{len(answer)} listed", f"{checked} identifiers"
+        self._add(name, SourceKind.RISK_LIST, answer, detail, query=query)
 
     def apply(self, request: PaymentRequest) -> PaymentRequest:
         update: dict[str, Any] = {
@@ -295,22 +305,24 @@ class _Results:
         return request.model_copy(update=update)
 
 
-def _check_list(
-    source: RiskListSource, identifiers: Sequence[_Identifier], results: _Results
-) -> None:
+T = TypeVar("T")
+
+
+def _attempt(lookup: Callable[..., T], *args: Any, **kwargs: Any) -> T | SourceError:
+    """Call *lookup*; a :class:`~acctverify.sources.SourceError` is returned, not raised."""
     try:
-        hits = [
-            hit
-            for identifier in identifiers
-            for hit in _hits(
-                source.name, identifier, source.lookup(identifier.kind, identifier.value)
-            )
-        ]
+        return lookup(*args, **kwargs)
     except SourceError as exc:
-        results.outcomes.append(_failed(source.name, SourceKind.RISK_LIST, exc))
-        return
-    results.hits += hits
-    results.outcomes.append(_risk_outcome(source.name, len(identifiers), len(hits)))
+        return exc
+
+
+def _list_hits(source: RiskListSource, identifiers: Sequence[_Identifier]) -> list[RiskHit]:
+    """Check every identifier against a blocking list."""
+    return [
+        hit
+        for identifier in identifiers
+        for hit in _hits(source.name, identifier, source.lookup(identifier.kind, identifier.value))
+    ]
 
 
 def enrich(request: PaymentRequest | Mapping[str, Any], sources: Sources) -> PaymentRequest:
@@ -328,36 +340,18 @@ def enrich(request: PaymentRequest | Mapping[str, Any], sources: Sources) -> Pay
     registry = cast("LicenceSource | None", sources.registry)
     query = _registry_query(request)
     if registry is not None and query is not None:
-        try:
-            record = registry.lookup(**query[1])
-        except SourceError as exc:
-            results.outcomes.append(
-                _failed(registry.name, SourceKind.REGISTRY, exc, field=query[0], query=query[2])
-            )
-        else:
-            results.registry = record
-            results.outcomes.append(_registry_outcome(registry.name, query, record))
+        results.add_registry(registry.name, query, _attempt(registry.lookup, **query[1]))
     card_source = cast("CardBinSource | None", sources.card_bin)
     number = _card_number(request)
     if card_source is not None and number is not None:
-        try:
-            card = card_source.lookup(number)
-        except SourceError as exc:
-            results.outcomes.append(
-                _failed(card_source.name, SourceKind.CARD_BIN, exc, field="payee.account",
-                        query=_card_query(number))
-            )  # fmt: skip
-        else:
-            results.card_bin = card
-            results.outcomes.append(_card_outcome(card_source.name, number, card))
+        results.add_card(card_source.name, number, _attempt(card_source.lookup, number))
     if sources.risk_lists:
         identifiers = _identifiers(request)
-        for source in sources.risk_lists:
-            _check_list(cast(RiskListSource, source), identifiers, results)
+        for source in cast("Sequence[RiskListSource]", sources.risk_lists):
+            results.add_list(
+                source.name, len(identifiers), _attempt(_list_hits, source, identifiers)
+            )
     return results.apply(request)
-
-
-T = TypeVar("T")
 
 
 async def _call(source: object, *args: Any, **kwargs: Any) -> Any:
@@ -380,17 +374,7 @@ async def _check_list_async(
 ) -> list[RiskHit] | SourceError:
     if not _is_async(source):
         blocking = cast(RiskListSource, source)
-
-        def check() -> list[RiskHit]:
-            return [
-                hit
-                for identifier in identifiers
-                for hit in _hits(
-                    blocking.name, identifier, blocking.lookup(identifier.kind, identifier.value)
-                )
-            ]
-
-        return await _safely(asyncio.to_thread(check))
+        return await _safely(asyncio.to_thread(_list_hits, blocking, identifiers))
     gate = asyncio.Semaphore(CONCURRENCY)
 
     async def one(identifier: _Identifier) -> list[RiskHit]:
@@ -424,26 +408,9 @@ async def aenrich(request: PaymentRequest | Mapping[str, Any], sources: Sources)
     list_jobs = [_check_list_async(source, identifiers) for source in sources.risk_lists]
     record, card, *lists = await asyncio.gather(registry_job, card_job, *list_jobs)
     if registry is not None and query is not None:
-        if isinstance(record, SourceError):
-            results.outcomes.append(
-                _failed(registry.name, SourceKind.REGISTRY, record, field=query[0], query=query[2])
-            )
-        else:
-            results.registry = record
-            results.outcomes.append(_registry_outcome(registry.name, query, record))
+        results.add_registry(registry.name, query, record)
     if card_source is not None and number is not None:
-        if isinstance(card, SourceError):
-            results.outcomes.append(
-                _failed(card_source.name, SourceKind.CARD_BIN, card, field="payee.account",
-                        query=_card_query(number))
-            )  # fmt: skip
-        else:
-            results.card_bin = card
-            results.outcomes.append(_card_outcome(card_source.name, number, card))
-    for source, outcome in zip(sources.risk_lists, lists, strict=True):
-        if isinstance(outcome, SourceError):
-            results.outcomes.append(_failed(source.name, SourceKind.RISK_LIST, outcome))
-        else:
-            results.hits += outcome
-            results.outcomes.append(_risk_outcome(source.name, len(identifiers), len(outcome)))
+        results.add_card(card_source.name, number, card)
+    for source, answer in zip(sources.risk_lists, lists, strict=True):
+        results.add_list(source.name, len(identifiers), answer)
     return results.apply(request)

@@ -1,5 +1,12 @@
 """HTTP handling shared by the online sources: safety, retries, size limits, cache (private).
 
+The sources are "sans-I/O": each builds its :class:`Request` from a question and parses the
+:class:`Body` of the answer in plain methods (:class:`HttpSource`), shared by its blocking
+(:class:`SyncSource`) and async (:class:`AsyncSource`) classes. Only sending differs, and it is
+here: :meth:`SyncHttp.send` and :meth:`AsyncHttp.send`, two small loops over one retry policy.
+The settings are checked here too, once for both kinds (:func:`check_base_url`,
+:func:`check_timeout`, :func:`check_verify`, :func:`check_settings`, :func:`check_api_key`).
+
 Every request a source makes goes through :class:`SyncHttp` or :class:`AsyncHttp`, which
 
 * accept only an ``https://`` base URL (plain ``http://`` only to the loopback interface, for tests
@@ -25,15 +32,17 @@ import asyncio
 import ipaddress
 import json
 import logging
+import os
 import ssl
 import threading
 import time
 import warnings
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Any, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar, cast
 from urllib.parse import urlsplit
 
 import httpx
@@ -43,14 +52,21 @@ from acctverify.exceptions import AcctVerifyError
 from acctverify.models.sources import LookupStatus
 
 __all__ = [
+    "AsyncHttp",
+    "AsyncSource",
     "Body",
+    "Closing",
+    "HttpSource",
     "InsecureSourceWarning",
+    "Request",
     "SourceError",
     "SourceRejected",
     "SourceResponseError",
     "SourceUnavailable",
     "SyncHttp",
+    "SyncSource",
     "TTLCache",
+    "check_api_key",
     "clean_text",
 ]
 
@@ -163,7 +179,7 @@ def _warn_if_unverified(client: httpx.Client | httpx.AsyncClient) -> None:
             "the httpx client given to an acctverify source does not verify TLS certificates: "
             "anyone on the network path can forge the answers",
             InsecureSourceWarning,
-            stacklevel=4,
+            stacklevel=5,  # the caller of the source: source, HttpSource, _HttpBase, here
         )
 
 
@@ -175,6 +191,27 @@ def check_settings(*, retries: int, backoff: float, max_bytes: int) -> None:
         raise ValueError("backoff must be between 0 and 60 seconds")
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0:
         raise ValueError("max_bytes must be a positive integer")
+
+
+def check_api_key(
+    api_key: str | None, source: str, *, env: str | None = None, as_given: bool = False
+) -> str:
+    """Return the key to send in a header (stripped): *api_key*, else the *env* variable.
+
+    A missing key, or one a header cannot carry (control or non-ASCII characters), raises
+    ``ValueError`` naming *source*, never the key. With *as_given*, the key as given, not only its
+    stripped part, must fit a header, and one message covers both cases.
+    """
+    key = (api_key if api_key is not None or env is None else os.environ.get(env, "")) or ""
+    checked = key if as_given else key.strip()
+    unfit = not checked.isascii() or any(ord(char) < 32 for char in checked)
+    if as_given and (unfit or not key.strip()):
+        raise ValueError(f"{source}: the API key is empty or has characters a header cannot carry")
+    if not key.strip():
+        raise ValueError(f"{source}: no API key: pass api_key=" + (f" or set {env}" if env else ""))
+    if unfit:
+        raise ValueError(f"{source}: the API key has characters a header cannot carry")
+    return key.strip()
 
 
 def clean_text(text: str) -> str:
@@ -263,19 +300,109 @@ class TTLCache(Generic[K, V]):
             self._entries.clear()
 
 
-class _HttpBase:
-    """Settings shared by the sync and async variants."""
+@dataclass(frozen=True)
+class Request:
+    """What a source asks, built without I/O: *method* *path* (below the base URL) with *params*
+    and *headers*. The headers may hold a key: they are left out of the repr."""
+
+    path: str
+    params: Mapping[str, str]
+    headers: Mapping[str, str] = field(default_factory=dict, repr=False)
+    method: str = "GET"
+
+
+class _ServerError(Exception):
+    """A 5xx answer (:attr:`error`, the httpx error kept as the cause): retried like a timeout."""
+
+    def __init__(self, response: httpx.Response) -> None:
+        super().__init__()
+        self.error = httpx.HTTPStatusError(
+            f"server error {response.status_code}", request=response.request, response=response
+        )
+
+
+class _Attempts:
+    """The retry policy, without I/O: the wait before each attempt, which failures are retried,
+    and the error once the attempts are used up. Both :meth:`~SyncHttp.send` loops run on it."""
+
+    def __init__(self, http: _HttpBase[Any]) -> None:
+        self.http = http
+        self.number = 0
+        self.last: Exception | None = None
+
+    def __iter__(self) -> Iterator[float]:
+        """Seconds to wait before each attempt: none before the first, then *backoff*, doubling."""
+        for attempt in range(self.http.retries + 1):
+            self.number = attempt + 1
+            yield self.http.backoff * 2.0 ** (attempt - 1) if attempt else 0.0
+
+    @contextmanager
+    def guard(self) -> Iterator[None]:
+        """Around one attempt: remember a timeout or a 5xx and let the loop go on; turn any other
+        transport failure into :class:`SourceUnavailable` (not retried)."""
+        try:
+            yield
+        except _ServerError as exc:
+            self.last = exc.error
+        except httpx.TimeoutException as exc:
+            self.last = exc
+            http = self.http
+            log.debug("%s: timeout from %s (attempt %d)", http.source, http.host, self.number)
+        except httpx.HTTPError as exc:
+            why = f"{type(exc).__name__} talking to {self.http.host}"
+            raise SourceUnavailable(self.http.source, why) from exc
+
+    def gave_up(self) -> SourceUnavailable:
+        attempts = self.http.retries + 1
+        last = self.last
+        if isinstance(last, httpx.HTTPStatusError):
+            why = f"HTTP {last.response.status_code} from {self.http.host}"
+        else:
+            why = f"timed out ({type(last).__name__}) talking to {self.http.host}"
+        plural = "attempt" if attempts == 1 else "attempts"
+        return SourceUnavailable(self.http.source, f"{why} after {attempts} {plural}")
+
+
+class _Reader:
+    """An answer whose body is being read: refuses to grow past ``max_bytes``."""
+
+    def __init__(self, http: _HttpBase[Any], response: httpx.Response) -> None:
+        self.http = http
+        self.response = response
+        self.chunks: list[bytes] = []
+        self.size = 0
+
+    def add(self, chunk: bytes) -> None:
+        self.size += len(chunk)
+        if self.size > self.http.max_bytes:
+            raise self.http.too_large()
+        self.chunks.append(chunk)
+
+    def body(self) -> Body:
+        response = self.response
+        return Body(response.status_code, b"".join(self.chunks), response.charset_encoding)
+
+
+ClientT = TypeVar("ClientT", bound="httpx.Client | httpx.AsyncClient")
+
+
+class _HttpBase(Generic[ClientT]):
+    """Settings, checks and errors of the sync and async variants; only ``send`` differs."""
+
+    client_class: ClassVar[type[httpx.Client] | type[httpx.AsyncClient]]
+    wrong_client: ClassVar[str]
 
     def __init__(
         self,
         *,
         source: str,
         base_url: str,
-        timeout: Timeout | None,
-        retries: int,
-        backoff: float,
-        max_bytes: int,
-        verify: Verify,
+        client: ClientT | None = None,
+        timeout: Timeout | None = DEFAULT_TIMEOUT,
+        retries: int = DEFAULT_RETRIES,
+        backoff: float = DEFAULT_BACKOFF,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        verify: Verify = True,
     ) -> None:
         self.source = source
         self.base_url = check_base_url(base_url)
@@ -286,16 +413,31 @@ class _HttpBase:
         self.backoff = float(backoff)
         self.max_bytes = max_bytes
         self.verify = check_verify(verify)
+        self.owns_client = client is None
+        if client is None:
+            client = cast(ClientT, self.client_class(timeout=self.timeout, verify=self.verify))
+        elif not isinstance(client, self.client_class):
+            raise TypeError(self.wrong_client)
+        else:
+            _warn_if_unverified(client)
+        self.client: ClientT = client
 
     def url(self, path: str) -> str:
         return self.base_url + "/" + path.lstrip("/") if path else self.base_url
 
-    def delay(self, attempt: int) -> float:
-        """Seconds to wait before retry number *attempt* (1 for the first retry)."""
-        return self.backoff * 2.0 ** (attempt - 1)
+    def build(self, request: Request) -> httpx.Request:
+        """The httpx request for *request*, with this source's timeout (not the client's)."""
+        return self.client.build_request(
+            request.method, self.url(request.path), params=request.params,
+            headers=request.headers, timeout=self.timeout,
+        )  # fmt: skip
 
-    def check_headers(self, response: httpx.Response) -> None:
-        """Refuse redirects and bodies whose declared size is over the limit."""
+    def accept(self, response: httpx.Response) -> _Reader:
+        """Check an answer before its body is read: a 5xx is retried; a redirect, or a declared
+        size over the limit, is refused."""
+        log.debug("%s: HTTP %d from %s", self.source, response.status_code, self.host)
+        if response.status_code >= 500:
+            raise _ServerError(response)
         if response.is_redirect:
             target = urlsplit(response.headers.get("location", "")).hostname or self.host
             raise SourceResponseError(
@@ -306,102 +448,36 @@ class _HttpBase:
         length = response.headers.get("content-length", "")
         if length.isdigit() and int(length) > self.max_bytes:
             raise self.too_large()
+        return _Reader(self, response)
 
     def too_large(self) -> SourceResponseError:
         return SourceResponseError(self.source, f"the answer is larger than {self.max_bytes} bytes")
 
-    def gave_up(self, last: Exception | None) -> SourceUnavailable:
-        attempts = self.retries + 1
-        if isinstance(last, httpx.HTTPStatusError):
-            why = f"HTTP {last.response.status_code} from {self.host}"
-        else:
-            why = f"timed out ({type(last).__name__}) talking to {self.host}"
-        plural = "attempt" if attempts == 1 else "attempts"
-        return SourceUnavailable(self.source, f"{why} after {attempts} {plural}")
 
-    def transport_error(self, exc: httpx.HTTPError) -> SourceUnavailable:
-        return SourceUnavailable(self.source, f"{type(exc).__name__} talking to {self.host}")
-
-    def server_error(self, response: httpx.Response) -> httpx.HTTPStatusError:
-        return httpx.HTTPStatusError(
-            f"server error {response.status_code}", request=response.request, response=response
-        )
-
-
-class SyncHttp(_HttpBase):
+class SyncHttp(_HttpBase[httpx.Client]):
     """Blocking requests through an ``httpx.Client`` (the caller's, or one made here)."""
 
-    def __init__(
-        self,
-        *,
-        source: str,
-        base_url: str,
-        client: httpx.Client | None = None,
-        timeout: Timeout | None = DEFAULT_TIMEOUT,
-        retries: int = DEFAULT_RETRIES,
-        backoff: float = DEFAULT_BACKOFF,
-        max_bytes: int = DEFAULT_MAX_BYTES,
-        verify: Verify = True,
-    ) -> None:
-        super().__init__(
-            source=source, base_url=base_url, timeout=timeout, retries=retries,
-            backoff=backoff, max_bytes=max_bytes, verify=verify,
-        )  # fmt: skip
-        if client is None:
-            self.client = httpx.Client(timeout=self.timeout, verify=self.verify)
-            self.owns_client = True
-        else:
-            if not isinstance(client, httpx.Client):
-                raise TypeError("client must be an httpx.Client (use the Async… source for async)")
-            _warn_if_unverified(client)
-            self.client = client
-            self.owns_client = False
+    client_class = httpx.Client
+    wrong_client = "client must be an httpx.Client (use the Async… source for async)"
 
-    def get(
-        self, path: str, *, params: Mapping[str, str], headers: Mapping[str, str] | None = None
-    ) -> Body:
-        """GET *path* with retries; return the body of any non-5xx, non-redirect answer."""
-        last: Exception | None = None
-        for attempt in range(self.retries + 1):
-            if attempt:
-                time.sleep(self.delay(attempt))
-            request = self.client.build_request(
-                "GET", self.url(path), params=params, headers=headers, timeout=self.timeout
-            )
-            try:
-                response = self.client.send(request, stream=True, follow_redirects=False)
-            except httpx.TimeoutException as exc:
-                last = exc
-                log.debug("%s: timeout from %s (attempt %d)", self.source, self.host, attempt + 1)
-                continue
-            except httpx.HTTPError as exc:
-                raise self.transport_error(exc) from exc
-            try:
-                log.debug("%s: HTTP %d from %s", self.source, response.status_code, self.host)
-                if response.status_code >= 500:
-                    last = self.server_error(response)
-                    continue
-                self.check_headers(response)
-                content = self._read(response)
-            except httpx.TimeoutException as exc:
-                last = exc
-                continue
-            except httpx.HTTPError as exc:
-                raise self.transport_error(exc) from exc
-            finally:
-                response.close()
-            return Body(response.status_code, content, response.charset_encoding)
-        raise self.gave_up(last) from last
-
-    def _read(self, response: httpx.Response) -> bytes:
-        chunks: list[bytes] = []
-        size = 0
-        for chunk in response.iter_bytes():
-            size += len(chunk)
-            if size > self.max_bytes:
-                raise self.too_large()
-            chunks.append(chunk)
-        return b"".join(chunks)
+    def send(self, request: Request) -> Body:
+        """Send *request*, retrying timeouts and 5xx answers; return the body of any other."""
+        attempts = _Attempts(self)
+        for wait in attempts:
+            if wait:
+                time.sleep(wait)
+            with attempts.guard():
+                response = self.client.send(
+                    self.build(request), stream=True, follow_redirects=False
+                )
+                try:
+                    reader = self.accept(response)
+                    for chunk in response.iter_bytes():
+                        reader.add(chunk)
+                    return reader.body()
+                finally:
+                    response.close()
+        raise attempts.gave_up() from attempts.last
 
     def close(self) -> None:
         """Close the client if it was made here."""
@@ -409,80 +485,30 @@ class SyncHttp(_HttpBase):
             self.client.close()
 
 
-class AsyncHttp(_HttpBase):
+class AsyncHttp(_HttpBase[httpx.AsyncClient]):
     """Requests through an ``httpx.AsyncClient`` (the caller's, or one made here)."""
 
-    def __init__(
-        self,
-        *,
-        source: str,
-        base_url: str,
-        client: httpx.AsyncClient | None = None,
-        timeout: Timeout | None = DEFAULT_TIMEOUT,
-        retries: int = DEFAULT_RETRIES,
-        backoff: float = DEFAULT_BACKOFF,
-        max_bytes: int = DEFAULT_MAX_BYTES,
-        verify: Verify = True,
-    ) -> None:
-        super().__init__(
-            source=source, base_url=base_url, timeout=timeout, retries=retries,
-            backoff=backoff, max_bytes=max_bytes, verify=verify,
-        )  # fmt: skip
-        if client is None:
-            self.client = httpx.AsyncClient(timeout=self.timeout, verify=self.verify)
-            self.owns_client = True
-        else:
-            if not isinstance(client, httpx.AsyncClient):
-                raise TypeError("client must be an httpx.AsyncClient")
-            _warn_if_unverified(client)
-            self.client = client
-            self.owns_client = False
+    client_class = httpx.AsyncClient
+    wrong_client = "client must be an httpx.AsyncClient"
 
-    async def get(
-        self, path: str, *, params: Mapping[str, str], headers: Mapping[str, str] | None = None
-    ) -> Body:
-        """GET *path* with retries; return the body of any non-5xx, non-redirect answer."""
-        last: Exception | None = None
-        for attempt in range(self.retries + 1):
-            if attempt:
-                await asyncio.sleep(self.delay(attempt))
-            request = self.client.build_request(
-                "GET", self.url(path), params=params, headers=headers, timeout=self.timeout
-            )
-            try:
-                response = await self.client.send(request, stream=True, follow_redirects=False)
-            except httpx.TimeoutException as exc:
-                last = exc
-                log.debug("%s: timeout from %s (attempt %d)", self.source, self.host, attempt + 1)
-                continue
-            except httpx.HTTPError as exc:
-                raise self.transport_error(exc) from exc
-            try:
-                log.debug("%s: HTTP %d from %s", self.source, response.status_code, self.host)
-                if response.status_code >= 500:
-                    last = self.server_error(response)
-                    continue
-                self.check_headers(response)
-                content = await self._read(response)
-            except httpx.TimeoutException as exc:
-                last = exc
-                continue
-            except httpx.HTTPError as exc:
-                raise self.transport_error(exc) from exc
-            finally:
-                await response.aclose()
-            return Body(response.status_code, content, response.charset_encoding)
-        raise self.gave_up(last) from last
-
-    async def _read(self, response: httpx.Response) -> bytes:
-        chunks: list[bytes] = []
-        size = 0
-        async for chunk in response.aiter_bytes():
-            size += len(chunk)
-            if size > self.max_bytes:
-                raise self.too_large()
-            chunks.append(chunk)
-        return b"".join(chunks)
+    async def send(self, request: Request) -> Body:
+        """Send *request*, retrying timeouts and 5xx answers; return the body of any other."""
+        attempts = _Attempts(self)
+        for wait in attempts:
+            if wait:
+                await asyncio.sleep(wait)
+            with attempts.guard():
+                response = await self.client.send(
+                    self.build(request), stream=True, follow_redirects=False
+                )
+                try:
+                    reader = self.accept(response)
+                    async for chunk in response.aiter_bytes():
+                        reader.add(chunk)
+                    return reader.body()
+                finally:
+                    await response.aclose()
+        raise attempts.gave_up() from attempts.last
 
     async def aclose(self) -> None:
         """Close the client if it was made here."""
@@ -490,14 +516,63 @@ class AsyncHttp(_HttpBase):
             await self.client.aclose()
 
 
-class SyncResource:
-    """``close()`` and the context-manager protocol for a source holding a :class:`SyncHttp`."""
+Q = TypeVar("Q", bound=Hashable)
+R = TypeVar("R")
 
-    http: SyncHttp
+
+class HttpSource(Generic[ClientT, Q, R]):
+    """What an HTTP source is without I/O, shared by its sync and async classes: the settings, the
+    cache, and two hooks — :meth:`_request` (a question, already checked and normalised, to a
+    :class:`Request`) and :meth:`_parse` (the :class:`Body` to the answer). The question is also
+    the cache key. :class:`SyncSource` and :class:`AsyncSource` add the one step that differs:
+    sending."""
+
+    name: str
+    cache: TTLCache[Q, R]
+    http: _HttpBase[ClientT]
+    _http_class: ClassVar[type[_HttpBase[Any]]]
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        base_url: str,
+        client: ClientT | None,
+        timeout: Timeout | None,
+        retries: int,
+        backoff: float,
+        max_bytes: int,
+        cache_ttl: float,
+        verify: Verify,
+    ) -> None:
+        self.name = name
+        self.cache = TTLCache(cache_ttl)
+        self.http = self._http_class(
+            source=name, base_url=base_url, client=client, timeout=timeout, retries=retries,
+            backoff=backoff, max_bytes=max_bytes, verify=verify,
+        )  # fmt: skip
+
+    def _request(self, query: Q) -> Request:
+        raise NotImplementedError
+
+    def _parse(self, query: Q, body: Body) -> R:
+        raise NotImplementedError
+
+    def _answer(self, query: Q, body: Body) -> R:
+        """Parse *body*, the answer to *query*, and cache the result (never a failure)."""
+        result = self._parse(query, body)
+        self.cache.put(query, result)
+        return result
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self.http.base_url!r})"
+
+
+class Closing:
+    """The context-manager protocol for an object with ``close()``."""
 
     def close(self) -> None:
-        """Close the HTTP client if the source created it."""
-        self.http.close()
+        raise NotImplementedError
 
     def __enter__(self) -> Self:
         return self
@@ -510,15 +585,37 @@ class SyncResource:
     ) -> None:
         self.close()
 
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}(base_url={self.http.base_url!r})"
+
+class SyncSource(HttpSource[httpx.Client, Q, R], Closing):
+    """A source with blocking ``lookup``, ``close()`` and ``with``."""
+
+    _http_class = SyncHttp
+    http: SyncHttp
+
+    def _ask(self, query: Q) -> R:
+        """The answer to *query*: cached, or asked and parsed."""
+        hit, cached = self.cache.get(query)
+        if hit:
+            return cast(R, cached)
+        return self._answer(query, self.http.send(self._request(query)))
+
+    def close(self) -> None:
+        """Close the HTTP client if the source created it."""
+        self.http.close()
 
 
-class AsyncResource:
-    """``aclose()`` and the async context-manager protocol for a source holding an
-    :class:`AsyncHttp`."""
+class AsyncSource(HttpSource[httpx.AsyncClient, Q, R]):
+    """A source with ``async`` ``lookup``, ``aclose()`` and ``async with``."""
 
+    _http_class = AsyncHttp
     http: AsyncHttp
+
+    async def _ask(self, query: Q) -> R:
+        """The answer to *query*: cached, or asked and parsed."""
+        hit, cached = self.cache.get(query)
+        if hit:
+            return cast(R, cached)
+        return self._answer(query, await self.http.send(self._request(query)))
 
     async def aclose(self) -> None:
         """Close the HTTP client if the source created it."""
@@ -534,6 +631,3 @@ class AsyncResource:
         tb: TracebackType | None,
     ) -> None:
         await self.aclose()
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}(base_url={self.http.base_url!r})"

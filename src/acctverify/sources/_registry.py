@@ -27,12 +27,12 @@ the record is in the answer. 404, ``null`` or an empty list mean *not found*.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 import httpx
+from typing_extensions import override
 
 from acctverify.models.request import Licence
 from acctverify.sources._http import (
@@ -41,16 +41,17 @@ from acctverify.sources._http import (
     DEFAULT_MAX_BYTES,
     DEFAULT_RETRIES,
     DEFAULT_TIMEOUT,
-    AsyncHttp,
-    AsyncResource,
+    AsyncSource,
     Body,
+    ClientT,
+    HttpSource,
+    Request,
     SourceRejected,
     SourceResponseError,
-    SyncHttp,
-    SyncResource,
+    SyncSource,
     Timeout,
-    TTLCache,
     Verify,
+    check_api_key,
     clean_text,
 )
 
@@ -108,16 +109,6 @@ def _epoch_ms_date(value: object) -> date | str | None:
     return _text(value)
 
 
-def _api_key(api_key: str | None, source: str, *, env: str | None = None) -> str:
-    key = api_key if api_key is not None or env is None else os.environ.get(env, "")
-    key = (key or "").strip()
-    if not key:
-        raise ValueError(f"{source}: no API key: pass api_key=" + (f" or set {env}" if env else ""))
-    if any(ord(char) < 32 for char in key) or not key.isascii():
-        raise ValueError(f"{source}: the API key has characters a header cannot carry")
-    return key
-
-
 def parse_tianyancha(source: str, body: Body) -> Licence | None:
     """Read an answer of API 1116: a licence, ``None`` for 经查无结果, or raise."""
     if body.status_code in (401, 403):
@@ -158,97 +149,62 @@ def parse_tianyancha(source: str, body: Body) -> Licence | None:
     )
 
 
-class _Tianyancha:
-    name: str
-    cache: TTLCache[Query, Licence | None]
+class _Tianyancha(HttpSource[ClientT, Query, Licence | None]):
+    """API 1116's settings, request and answer, shared by the sync and async sources."""
 
-    def _setup(self, *, name: str, api_key: str | None, cache_ttl: float) -> None:
-        self.name = name
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str = TIANYANCHA_BASE_URL,
+        client: ClientT | None = None,
+        timeout: Timeout | None = DEFAULT_TIMEOUT,
+        retries: int = DEFAULT_RETRIES,
+        backoff: float = DEFAULT_BACKOFF,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        cache_ttl: float = DEFAULT_CACHE_TTL,
+        verify: Verify = True,
+        name: str = "tianyancha",
+    ) -> None:
         self._headers = {
-            "Authorization": _api_key(api_key, name, env=TIANYANCHA_KEY_ENV),
+            "Authorization": check_api_key(api_key, name, env=TIANYANCHA_KEY_ENV),
             "Accept": "application/json",
         }
-        self.cache = TTLCache(cache_ttl)
+        super().__init__(
+            name=name, base_url=base_url, client=client, timeout=timeout, retries=retries,
+            backoff=backoff, max_bytes=max_bytes, cache_ttl=cache_ttl, verify=verify,
+        )  # fmt: skip
 
-    @staticmethod
-    def _params(query: Query) -> dict[str, str]:
+    @override
+    def _request(self, query: Query) -> Request:
         # The credit code identifies one company; a name may not.
-        return {"keyword": query[0] or query[1] or ""}
+        return Request(TIANYANCHA_PATH, {"keyword": query[0] or query[1] or ""}, self._headers)
+
+    @override
+    def _parse(self, query: Query, body: Body) -> Licence | None:
+        return parse_tianyancha(self.name, body)
 
 
-class TianyanchaLicenceSource(_Tianyancha, SyncResource):
+class TianyanchaLicenceSource(_Tianyancha[httpx.Client], SyncSource[Query, Licence | None]):
     """Look up a company in Tianyancha's 企业基本信息 API (1116; see the module for the format).
 
     The token is *api_key*, or the ``ACCTVERIFY_TIANYANCHA_KEY`` environment variable.
     """
 
-    def __init__(
-        self,
-        *,
-        api_key: str | None = None,
-        base_url: str = TIANYANCHA_BASE_URL,
-        client: httpx.Client | None = None,
-        timeout: Timeout | None = DEFAULT_TIMEOUT,
-        retries: int = DEFAULT_RETRIES,
-        backoff: float = DEFAULT_BACKOFF,
-        max_bytes: int = DEFAULT_MAX_BYTES,
-        cache_ttl: float = DEFAULT_CACHE_TTL,
-        verify: Verify = True,
-        name: str = "tianyancha",
-    ) -> None:
-        self._setup(name=name, api_key=api_key, cache_ttl=cache_ttl)
-        self.http = SyncHttp(
-            source=name, base_url=base_url, client=client, timeout=timeout, retries=retries,
-            backoff=backoff, max_bytes=max_bytes, verify=verify,
-        )  # fmt: skip
-
     def lookup(self, uscc: str | None = None, name: str | None = None) -> Licence | None:
         """Return the registry record for a credit code (preferred) or a name, ``None`` when
         there is none; raise a :class:`~acctverify.sources.SourceError` when the lookup fails."""
-        query = _query(uscc, name)
-        hit, cached = self.cache.get(query)
-        if hit:
-            return cached
-        body = self.http.get(TIANYANCHA_PATH, params=self._params(query), headers=self._headers)
-        result = parse_tianyancha(self.name, body)
-        self.cache.put(query, result)
-        return result
+        return self._ask(_query(uscc, name))
 
 
-class AsyncTianyanchaLicenceSource(_Tianyancha, AsyncResource):
+class AsyncTianyanchaLicenceSource(
+    _Tianyancha[httpx.AsyncClient], AsyncSource[Query, Licence | None]
+):
     """The async variant of :class:`TianyanchaLicenceSource`."""
-
-    def __init__(
-        self,
-        *,
-        api_key: str | None = None,
-        base_url: str = TIANYANCHA_BASE_URL,
-        client: httpx.AsyncClient | None = None,
-        timeout: Timeout | None = DEFAULT_TIMEOUT,
-        retries: int = DEFAULT_RETRIES,
-        backoff: float = DEFAULT_BACKOFF,
-        max_bytes: int = DEFAULT_MAX_BYTES,
-        cache_ttl: float = DEFAULT_CACHE_TTL,
-        verify: Verify = True,
-        name: str = "tianyancha",
-    ) -> None:
-        self._setup(name=name, api_key=api_key, cache_ttl=cache_ttl)
-        self.http = AsyncHttp(
-            source=name, base_url=base_url, client=client, timeout=timeout, retries=retries,
-            backoff=backoff, max_bytes=max_bytes, verify=verify,
-        )  # fmt: skip
 
     async def lookup(self, uscc: str | None = None, name: str | None = None) -> Licence | None:
         """Return the registry record for a credit code or a name, ``None`` when there is none."""
-        query = _query(uscc, name)
-        hit, cached = self.cache.get(query)
-        if hit:
-            return cached
-        params = self._params(query)
-        body = await self.http.get(TIANYANCHA_PATH, params=params, headers=self._headers)
-        result = parse_tianyancha(self.name, body)
-        self.cache.put(query, result)
-        return result
+        return await self._ask(_query(uscc, name))
 
 
 def _dig(data: Any, path: str | None) -> Any:
@@ -265,48 +221,55 @@ def _dig(data: Any, path: str | None) -> Any:
     return data
 
 
-class _JsonRegistry:
-    name: str
-    cache: TTLCache[Query, Licence | None]
+class _JsonRegistry(HttpSource[ClientT, Query, Licence | None]):
+    """Your registry service's settings, request and answer, shared by the sync and async
+    sources."""
 
-    def _setup(
+    def __init__(
         self,
         *,
-        name: str,
-        path: str,
-        field_map: Mapping[str, str] | None,
-        record_path: str | None,
-        uscc_param: str,
-        name_param: str,
-        api_key: str | None,
-        api_key_header: str,
-        api_key_prefix: str,
-        cache_ttl: float,
+        base_url: str,
+        path: str = "",
+        field_map: Mapping[str, str] | None = None,
+        record_path: str | None = None,
+        uscc_param: str = "uscc",
+        name_param: str = "name",
+        api_key: str | None = None,
+        api_key_header: str = "Authorization",
+        api_key_prefix: str = "Bearer ",
+        client: ClientT | None = None,
+        timeout: Timeout | None = DEFAULT_TIMEOUT,
+        retries: int = DEFAULT_RETRIES,
+        backoff: float = DEFAULT_BACKOFF,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        cache_ttl: float = DEFAULT_CACHE_TTL,
+        verify: Verify = True,
+        name: str = "registry",
     ) -> None:
         mapping = dict(field_map) if field_map is not None else {f: f for f in _LICENCE_FIELDS}
         unknown = sorted(set(mapping) - set(_LICENCE_FIELDS))
         if unknown:
             raise ValueError(f"field_map names fields a Licence does not have: {unknown}")
-        self.name = name
         self.path = path
         self.field_map = mapping
         self.record_path = record_path
         self.params = (uscc_param, name_param)
         self._headers = {"Accept": "application/json"}
         if api_key is not None:
-            key = _api_key(api_key, name)
+            key = check_api_key(api_key, name)
             self._headers[api_key_header] = f"{api_key_prefix}{key}"
-        self.cache = TTLCache(cache_ttl)
+        super().__init__(
+            name=name, base_url=base_url, client=client, timeout=timeout, retries=retries,
+            backoff=backoff, max_bytes=max_bytes, cache_ttl=cache_ttl, verify=verify,
+        )  # fmt: skip
 
-    def _query_params(self, query: Query) -> dict[str, str]:
-        params = {}
-        if query[0]:
-            params[self.params[0]] = query[0]
-        if query[1]:
-            params[self.params[1]] = query[1]
-        return params
+    @override
+    def _request(self, query: Query) -> Request:
+        params = {param: value for param, value in zip(self.params, query, strict=True) if value}
+        return Request(self.path, params, self._headers)
 
-    def _parse(self, body: Body) -> Licence | None:
+    @override
+    def _parse(self, query: Query, body: Body) -> Licence | None:
         if body.status_code == 404:
             return None
         if body.status_code != 200:
@@ -322,7 +285,7 @@ class _JsonRegistry:
         return Licence(**values, source=self.name)
 
 
-class JsonHttpLicenceSource(_JsonRegistry, SyncResource):
+class JsonHttpLicenceSource(_JsonRegistry[httpx.Client], SyncSource[Query, Licence | None]):
     """Look up a company in your own registry service answering JSON.
 
     >>> import httpx
@@ -337,91 +300,16 @@ class JsonHttpLicenceSource(_JsonRegistry, SyncResource):
     '深圳市某某科技有限公司'
     """
 
-    def __init__(
-        self,
-        *,
-        base_url: str,
-        path: str = "",
-        field_map: Mapping[str, str] | None = None,
-        record_path: str | None = None,
-        uscc_param: str = "uscc",
-        name_param: str = "name",
-        api_key: str | None = None,
-        api_key_header: str = "Authorization",
-        api_key_prefix: str = "Bearer ",
-        client: httpx.Client | None = None,
-        timeout: Timeout | None = DEFAULT_TIMEOUT,
-        retries: int = DEFAULT_RETRIES,
-        backoff: float = DEFAULT_BACKOFF,
-        max_bytes: int = DEFAULT_MAX_BYTES,
-        cache_ttl: float = DEFAULT_CACHE_TTL,
-        verify: Verify = True,
-        name: str = "registry",
-    ) -> None:
-        self._setup(
-            name=name, path=path, field_map=field_map, record_path=record_path,
-            uscc_param=uscc_param, name_param=name_param, api_key=api_key,
-            api_key_header=api_key_header, api_key_prefix=api_key_prefix, cache_ttl=cache_ttl,
-        )  # fmt: skip
-        self.http = SyncHttp(
-            source=name, base_url=base_url, client=client, timeout=timeout, retries=retries,
-            backoff=backoff, max_bytes=max_bytes, verify=verify,
-        )  # fmt: skip
-
     def lookup(self, uscc: str | None = None, name: str | None = None) -> Licence | None:
         """Return the record for a credit code and/or a name, ``None`` when there is none."""
-        query = _query(uscc, name)
-        hit, cached = self.cache.get(query)
-        if hit:
-            return cached
-        params = self._query_params(query)
-        result = self._parse(self.http.get(self.path, params=params, headers=self._headers))
-        self.cache.put(query, result)
-        return result
+        return self._ask(_query(uscc, name))
 
 
-class AsyncJsonHttpLicenceSource(_JsonRegistry, AsyncResource):
+class AsyncJsonHttpLicenceSource(
+    _JsonRegistry[httpx.AsyncClient], AsyncSource[Query, Licence | None]
+):
     """The async variant of :class:`JsonHttpLicenceSource`."""
-
-    def __init__(
-        self,
-        *,
-        base_url: str,
-        path: str = "",
-        field_map: Mapping[str, str] | None = None,
-        record_path: str | None = None,
-        uscc_param: str = "uscc",
-        name_param: str = "name",
-        api_key: str | None = None,
-        api_key_header: str = "Authorization",
-        api_key_prefix: str = "Bearer ",
-        client: httpx.AsyncClient | None = None,
-        timeout: Timeout | None = DEFAULT_TIMEOUT,
-        retries: int = DEFAULT_RETRIES,
-        backoff: float = DEFAULT_BACKOFF,
-        max_bytes: int = DEFAULT_MAX_BYTES,
-        cache_ttl: float = DEFAULT_CACHE_TTL,
-        verify: Verify = True,
-        name: str = "registry",
-    ) -> None:
-        self._setup(
-            name=name, path=path, field_map=field_map, record_path=record_path,
-            uscc_param=uscc_param, name_param=name_param, api_key=api_key,
-            api_key_header=api_key_header, api_key_prefix=api_key_prefix, cache_ttl=cache_ttl,
-        )  # fmt: skip
-        self.http = AsyncHttp(
-            source=name, base_url=base_url, client=client, timeout=timeout, retries=retries,
-            backoff=backoff, max_bytes=max_bytes, verify=verify,
-        )  # fmt: skip
 
     async def lookup(self, uscc: str | None = None, name: str | None = None) -> Licence | None:
         """Return the record for a credit code and/or a name, ``None`` when there is none."""
-        query = _query(uscc, name)
-        hit, cached = self.cache.get(query)
-        if hit:
-            return cached
-        params = self._query_params(query)
-        body = await self.http.get(self.path, params=params, headers=self._headers)
-        result = self._parse(body)
-        self.cache.put(query, result)
-        return result
+        return await self._ask(_query(uscc, name))

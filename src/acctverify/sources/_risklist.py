@@ -36,11 +36,10 @@ import threading
 import unicodedata
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from types import TracebackType
 from typing import NamedTuple
 
 import httpx
-from typing_extensions import Self
+from typing_extensions import override
 
 from acctverify.exceptions import DataError
 from acctverify.models.sources import RiskKind
@@ -49,17 +48,19 @@ from acctverify.sources._http import (
     DEFAULT_CACHE_TTL,
     DEFAULT_RETRIES,
     DEFAULT_TIMEOUT,
-    AsyncHttp,
-    AsyncResource,
+    AsyncSource,
     Body,
+    ClientT,
+    Closing,
+    HttpSource,
+    Request,
     SourceError,
     SourceRejected,
     SourceResponseError,
-    SyncHttp,
-    SyncResource,
+    SyncSource,
     Timeout,
-    TTLCache,
     Verify,
+    check_api_key,
     clean_text,
 )
 
@@ -169,6 +170,17 @@ def normalise(kind: RiskKind | str, value: object) -> str | None:
     return name or None
 
 
+Query = tuple[RiskKind, str]
+
+
+def _query(kind: RiskKind | str, value: str) -> Query | None:
+    """The kind and the lookup key of *value*, ``None`` when it is not an identifier of *kind*;
+    an unknown kind raises ``ValueError``."""
+    kind = RiskKind(kind)
+    key = normalise(kind, value)
+    return None if key is None else (kind, key)
+
+
 def lookup_keys(kind: RiskKind, key: str) -> tuple[str, ...]:
     """The keys to look up for a normalised value: a host and each of its parent domains."""
     if kind is not RiskKind.DOMAIN:
@@ -243,10 +255,10 @@ class CsvRiskList:
 
     def lookup(self, kind: RiskKind | str, value: str) -> tuple[RiskEntry, ...]:
         """Return the entries listing *value* as an identifier of *kind*."""
-        kind = RiskKind(kind)
-        key = normalise(kind, value)
-        if key is None:
+        query = _query(kind, value)
+        if query is None:
             return ()
+        kind, key = query
         return tuple(e for k in lookup_keys(kind, key) for e in self._index.get((kind, k), ()))
 
     def __repr__(self) -> str:
@@ -310,7 +322,7 @@ def _insert(db: sqlite3.Connection, batch: list[RiskEntry]) -> None:
     )
 
 
-class SqliteRiskList:
+class SqliteRiskList(Closing):
     """A risk list in an SQLite database made by :func:`import_csv`, opened read-only."""
 
     def __init__(self, path: str | os.PathLike[str], *, name: str | None = None) -> None:
@@ -337,10 +349,10 @@ class SqliteRiskList:
 
     def lookup(self, kind: RiskKind | str, value: str) -> tuple[RiskEntry, ...]:
         """Return the entries listing *value* as an identifier of *kind*."""
-        kind = RiskKind(kind)
-        key = normalise(kind, value)
-        if key is None:
+        asked = _query(kind, value)
+        if asked is None:
             return ()
+        kind, key = asked
         keys = lookup_keys(kind, key)
         marks = ",".join("?" * len(keys))
         query = f"SELECT key, note, source FROM entries WHERE kind = ? AND key IN ({marks})"
@@ -355,40 +367,44 @@ class SqliteRiskList:
         """Close the database."""
         self._db.close()
 
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
     def __repr__(self) -> str:
         return f"SqliteRiskList(name={self.name!r})"
 
 
-class _JsonRiskList:
-    name: str
-    cache: TTLCache[tuple[RiskKind, str], tuple[RiskEntry, ...]]
+class _JsonRiskList(HttpSource[ClientT, Query, tuple[RiskEntry, ...]]):
+    """The endpoint's settings, request and answer, shared by the sync and async lists."""
 
-    def _setup(
-        self, *, name: str, path: str, api_key: str | None, api_key_header: str, cache_ttl: float
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        path: str = "",
+        api_key: str | None = None,
+        api_key_header: str = "Authorization",
+        client: ClientT | None = None,
+        timeout: Timeout | None = DEFAULT_TIMEOUT,
+        retries: int = DEFAULT_RETRIES,
+        backoff: float = DEFAULT_BACKOFF,
+        max_bytes: int = 100_000,
+        cache_ttl: float = DEFAULT_CACHE_TTL,
+        verify: Verify = True,
+        name: str = "risk-list",
     ) -> None:
-        self.name = name
         self.path = path
         self._headers = {"Accept": "application/json"}
         if api_key is not None:
-            if not api_key.strip() or not api_key.isascii() or any(ord(c) < 32 for c in api_key):
-                raise ValueError(
-                    f"{name}: the API key is empty or has characters a header cannot carry"
-                )
-            self._headers[api_key_header] = api_key.strip()
-        self.cache = TTLCache(cache_ttl)
+            self._headers[api_key_header] = check_api_key(api_key, name, as_given=True)
+        super().__init__(
+            name=name, base_url=base_url, client=client, timeout=timeout, retries=retries,
+            backoff=backoff, max_bytes=max_bytes, cache_ttl=cache_ttl, verify=verify,
+        )  # fmt: skip
 
-    def _parse(self, body: Body, kind: RiskKind, key: str) -> tuple[RiskEntry, ...]:
+    @override
+    def _request(self, query: Query) -> Request:
+        return Request(self.path, {"kind": query[0].value, "value": query[1]}, self._headers)
+
+    @override
+    def _parse(self, query: Query, body: Body) -> tuple[RiskEntry, ...]:
         if body.status_code != 200:
             raise SourceRejected(self.name, f"HTTP {body.status_code}")
         data = body.json(self.name)
@@ -401,94 +417,25 @@ class _JsonRiskList:
                 raise SourceResponseError(self.name, "a hit is not a JSON object")
             note = clean_text(str(hit.get("note") or "")[:_MAX_NOTE])
             source = clean_text(str(hit.get("source") or "")[:_MAX_NOTE])
-            entries.append(RiskEntry(kind, key, note, source))
+            entries.append(RiskEntry(*query, note, source))
         return tuple(entries)
 
 
-class JsonHttpRiskList(_JsonRiskList, SyncResource):
+class JsonHttpRiskList(_JsonRiskList[httpx.Client], SyncSource[Query, tuple[RiskEntry, ...]]):
     """A risk list behind a JSON endpoint you run (see the module for the format)."""
-
-    def __init__(
-        self,
-        *,
-        base_url: str,
-        path: str = "",
-        api_key: str | None = None,
-        api_key_header: str = "Authorization",
-        client: httpx.Client | None = None,
-        timeout: Timeout | None = DEFAULT_TIMEOUT,
-        retries: int = DEFAULT_RETRIES,
-        backoff: float = DEFAULT_BACKOFF,
-        max_bytes: int = 100_000,
-        cache_ttl: float = DEFAULT_CACHE_TTL,
-        verify: Verify = True,
-        name: str = "risk-list",
-    ) -> None:
-        self._setup(
-            name=name, path=path, api_key=api_key, api_key_header=api_key_header,
-            cache_ttl=cache_ttl,
-        )  # fmt: skip
-        self.http = SyncHttp(
-            source=name, base_url=base_url, client=client, timeout=timeout, retries=retries,
-            backoff=backoff, max_bytes=max_bytes, verify=verify,
-        )  # fmt: skip
 
     def lookup(self, kind: RiskKind | str, value: str) -> tuple[RiskEntry, ...]:
         """Return the entries listing *value* as an identifier of *kind*."""
-        kind = RiskKind(kind)
-        key = normalise(kind, value)
-        if key is None:
-            return ()
-        hit, cached = self.cache.get((kind, key))
-        if hit and cached is not None:
-            return cached
-        params = {"kind": kind.value, "value": key}
-        result = self._parse(
-            self.http.get(self.path, params=params, headers=self._headers), kind, key
-        )
-        self.cache.put((kind, key), result)
-        return result
+        query = _query(kind, value)
+        return self._ask(query) if query else ()
 
 
-class AsyncJsonHttpRiskList(_JsonRiskList, AsyncResource):
+class AsyncJsonHttpRiskList(
+    _JsonRiskList[httpx.AsyncClient], AsyncSource[Query, tuple[RiskEntry, ...]]
+):
     """The async variant of :class:`JsonHttpRiskList`."""
-
-    def __init__(
-        self,
-        *,
-        base_url: str,
-        path: str = "",
-        api_key: str | None = None,
-        api_key_header: str = "Authorization",
-        client: httpx.AsyncClient | None = None,
-        timeout: Timeout | None = DEFAULT_TIMEOUT,
-        retries: int = DEFAULT_RETRIES,
-        backoff: float = DEFAULT_BACKOFF,
-        max_bytes: int = 100_000,
-        cache_ttl: float = DEFAULT_CACHE_TTL,
-        verify: Verify = True,
-        name: str = "risk-list",
-    ) -> None:
-        self._setup(
-            name=name, path=path, api_key=api_key, api_key_header=api_key_header,
-            cache_ttl=cache_ttl,
-        )  # fmt: skip
-        self.http = AsyncHttp(
-            source=name, base_url=base_url, client=client, timeout=timeout, retries=retries,
-            backoff=backoff, max_bytes=max_bytes, verify=verify,
-        )  # fmt: skip
 
     async def lookup(self, kind: RiskKind | str, value: str) -> tuple[RiskEntry, ...]:
         """Return the entries listing *value* as an identifier of *kind*."""
-        kind = RiskKind(kind)
-        key = normalise(kind, value)
-        if key is None:
-            return ()
-        hit, cached = self.cache.get((kind, key))
-        if hit and cached is not None:
-            return cached
-        params = {"kind": kind.value, "value": key}
-        body = await self.http.get(self.path, params=params, headers=self._headers)
-        result = self._parse(body, kind, key)
-        self.cache.put((kind, key), result)
-        return result
+        query = _query(kind, value)
+        return await self._ask(query) if query else ()
