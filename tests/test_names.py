@@ -43,6 +43,7 @@ USCC_TENCENT_CS = "91440300708461136T"  # 深圳市腾讯计算机系统有限�
 USCC_HUAWEI = "914403001922038216"  # 华为技术有限公司
 USCC_BAD = "91110000600037341M"  # wrong check character
 USCC_PILOT = "91350211M0000XUF46"  # real Fujian/Xiamen pilot code that fails the check
+USCC_MADE_UP_PILOT = "91350200M000ABCD12"  # made up, but of the pilot pattern
 
 # --------------------------------------------------------------------------------------------
 # one case per reason code
@@ -214,11 +215,25 @@ def test_uscc_rules() -> None:
     assert "IDMM" not in match_names("深圳市腾讯计算机系统有限公司", "x", **spaced).reasons
     # the real pilot codes fail the check but are not IDIV
     pilot = match_names("某某有限公司", "某某有限公司", given_uscc=USCC_PILOT)
-    assert pilot.outcome.value == MTCH
+    assert (pilot.outcome.value, pilot.reasons) == (MTCH, ())
     # bad codes of any type never raise
     for bad in (0, object(), "x" * 10_000, "\ud800"):
         result = match_names("某某有限公司", "某某有限公司", given_uscc=bad)  # type: ignore[arg-type]
         assert result.reasons[0] == "IDIV"
+
+
+@pytest.mark.parametrize("code", [USCC_PILOT, USCC_MADE_UP_PILOT])
+def test_pilot_pattern_codes_are_neither_invalid_nor_confirmed(code: str) -> None:
+    both = {"given_uscc": code, "actual_uscc": code}
+    region = ("深圳市腾讯计算机系统有限公司", "腾讯计算机系统（深圳）有限公司")
+    result = match_names(*region, **both)
+    assert (result.outcome.value, result.reasons) == (CMTC, ("RGPL",))  # no IDEQ upgrade
+    result = match_names("某某有限公司", "某某有限公司", **both)
+    assert (result.outcome.value, result.reasons) == (MTCH, ())
+    # one side pilot-pattern, the other valid: not equal, and not confirmed either
+    result = match_names(*region, given_uscc=code, actual_uscc=USCC_TENCENT_CS)
+    assert (result.outcome.value, result.reasons[0]) == (NMTC, "IDMM")
+    assert "IDIV" not in result.reasons
 
 
 def test_different_branches_of_one_bank() -> None:
@@ -226,6 +241,98 @@ def test_different_branches_of_one_bank() -> None:
     assert (result.outcome.value, result.reasons) == (CMTC, ("BRPY",))
     result = match_names("中国工商银行股份有限公司北亰分行", "中国工商银行股份有限公司北京分行")
     assert (result.outcome.value, result.reasons) == (NMTC, ("LKHG",))
+
+
+# A bank's offices take the bank's name + legal form + the office (names.md §4.3).
+@pytest.mark.parametrize(
+    ("given_", "actual", "branch"),
+    [
+        ("招商银行股份有限公司信用卡中心", "招商银行股份有限公司", "信用卡中心"),
+        ("中信银行股份有限公司信用卡中心", "中信银行股份有限公司", "信用卡中心"),
+        ("中国工商银行股份有限公司牡丹卡中心", "中国工商银行股份有限公司", "牡丹卡中心"),
+        ("中国工商银行股份有限公司（深圳分行）", "中国工商银行股份有限公司", "深圳分行"),
+        ("中国工商银行股份有限公司[深圳分行]", "中国工商银行股份有限公司", "深圳分行"),
+        ("招商银行股份有限公司深圳分行营业部", "招商银行股份有限公司", "深圳分行营业部"),
+        ("中国建设银行股份有限公司成都分理处", "中国建设银行股份有限公司", "成都分理处"),
+    ],
+)
+def test_bank_offices_and_bracketed_branches_are_branches(
+    given_: str, actual: str, branch: str
+) -> None:
+    assert parse_company_name(given_).branch == branch
+    result = match_names(given_, actual)
+    assert (result.outcome.value, result.reasons, result.actual_name) == (CMTC, ("BRPY",), actual)
+    backward = match_names(actual, given_)
+    assert (backward.outcome.value, backward.reasons) == (CMTC, ("HQPY",))
+
+
+def test_bank_office_tails_need_a_bank_and_brackets_only_format() -> None:
+    # 信用卡中心 is a branch tail only after a bank's name
+    assert parse_company_name("某某科技有限公司信用卡中心").branch is None
+    assert match_names("某某科技有限公司信用卡中心", "某某科技有限公司").outcome.value == NMTC
+    # the bank's name without its legal form (an Alipay branch-name form) is still the bank
+    result = match_names("招商银行信用卡中心", "招商银行股份有限公司")
+    assert (result.outcome.value, result.reasons) == (CMTC, ("BRPY", "ABBR"))
+    # a branch in brackets is the same name as the branch without them
+    result = match_names("中国工商银行股份有限公司（深圳分行）", "中国工商银行股份有限公司深圳分行")
+    assert (result.outcome.value, result.reasons) == (MTCH, ("NFMT",))
+    result = match_names("某某有限责任公司（北京分公司）", "某某有限公司（北京分公司）")
+    assert (result.outcome.value, result.reasons) == (MTCH, ("LFSY",))
+    # brackets that are not a trailing branch stay what they were
+    assert parse_company_name("某某投资管理合伙企业（有限合伙）").branch is None
+    assert parse_company_name("腾讯科技(深圳)有限公司").region == "深圳"
+
+
+# Real banks differ in their distinctive part (字号 + industry without 银行/集团 …): another name.
+@pytest.mark.parametrize(
+    ("given_", "actual"),
+    [
+        ("中国建设银行股份有限公司", "中国工商银行股份有限公司"),
+        ("中国农业银行股份有限公司", "中国工商银行股份有限公司"),
+        ("中国光大集团股份公司", "中国光大银行股份有限公司"),
+        ("中国光大银行股份有限公司", "中国光大集团股份公司"),
+        ("中国民生银行股份有限公司", "中国人民银行"),
+        ("中国银行股份有限公司", "中国工商银行股份有限公司"),
+        ("交通银行股份有限公司", "中信银行股份有限公司"),
+        ("宁波银行股份有限公司", "深圳前海微众银行股份有限公司"),
+    ],
+)
+def test_different_real_banks_are_another_name(given_: str, actual: str) -> None:
+    result = match_names(given_, actual)
+    assert (result.outcome.value, result.reasons, result.lookalikes) == (NMTC, ("ANNM",), ())
+
+
+@pytest.mark.parametrize(
+    ("given_", "actual", "code"),
+    [
+        ("深圳前海徽众银行股份有限公司", "深圳前海微众银行股份有限公司", "LKHG"),
+        ("华微技术有限公司", "华为技术有限公司", "LKHP"),
+        ("杭州巿某某科技有限公司", "杭州市某某科技有限公司", "LKHG"),
+        ("华夏银行股份有限公司", "华厦银行股份有限公司", "LKHP"),
+        # one character of a distinctive part changed, added or dropped
+        ("腾讯计算机系流有限公司", "腾讯计算机系统有限公司", "LKED"),
+        ("腾讯计算机统有限公司", "腾讯计算机系统有限公司", "LKED"),
+        ("华为x技术有限公司", "华为技术有限公司", "LKED"),
+        # a garbled generic word keeps the whole identity
+        ("招商银仃股份有限公司", "招商银行股份有限公司", "LKED"),
+        ("扰州市某某科技有限公司", "杭州市某某科技有限公司", "LKED"),
+        ("腾x", "腾讯科技(深圳)有限公司", "LKED"),
+        # 招商 and 浙商 are both real banks, but by the rule one of two characters changed with 商
+        # kept is the shape of 徽众 for 微众: LKED (NMTC either way; no register of real names here)
+        ("浙商银行股份有限公司", "招商银行股份有限公司", "LKED"),
+        ("招商银行股份有限公司", "浙商银行股份有限公司", "LKED"),
+    ],
+)
+def test_lookalikes_keep_the_identity_of_the_expected_name(
+    given_: str, actual: str, code: str
+) -> None:
+    result = match_names(given_, actual)
+    assert (result.outcome.value, result.reasons) == (NMTC, (code,))
+
+
+def test_two_homophones_must_keep_half_of_the_distinctive_part() -> None:
+    # 花伟 for 华为: both characters swapped, but 技术 is kept: half of 华为技术
+    assert match_names("花伟技术有限公司", "华为技术有限公司").reasons == ("LKHP",)
 
 
 def test_individual_business_marker_is_not_compared() -> None:
@@ -341,6 +448,8 @@ def test_name_parts_table() -> None:
             assert f"origin: {tag} =" in header
         if row["kind"] == "legal_form":
             assert row["canonical"]
+    kinds = {"legal_form", "branch", "bank_branch", "generic", "industry", "org_word", "surname"}
+    assert {row["kind"] for row in parts.rows} == kinds
 
 
 # --------------------------------------------------------------------------------------------

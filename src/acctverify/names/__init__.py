@@ -8,7 +8,8 @@ A registered name is 行政区划 + 字号 + 行业/经营特点 + 组织形式 
 * industry (行业/经营特点): ``科技``, ``计算机系统``, ``银行`` …; never enough to match on;
 * legal form (组织形式) at the end: ``有限公司`` ≡ ``有限责任公司``,
   ``股份有限公司`` ≡ ``股份公司``, partnerships, ``(个体工商户)``;
-* optionally a branch tail: ``…有限公司北京分公司``, ``…股份有限公司成都第六支行``.
+* optionally a branch tail: ``…有限公司北京分公司``, ``…股份有限公司成都第六支行``, a bank's
+  office (``…银行股份有限公司信用卡中心``), also in brackets (``…股份有限公司(深圳分行)``).
 
 :func:`match_names` returns EU Verification-of-Payee outcomes with Confirmation-of-Payee-style
 reason codes (:data:`REASONS`): MTCH for formatting-only differences and statutory synonyms, CMTC
@@ -16,7 +17,9 @@ reason codes (:data:`REASONS`): MTCH for formatting-only differences and statuto
 form, NMTC for another name, a one-character look-alike or spoofing characters, NOAP when the names
 cannot be compared. A look-alike is never normalised into a match: zero-width characters, Kangxi
 radicals, Cyrillic letters and stray traditional characters are reported (:func:`spoofing_signs`),
-and a one-character swap in the core is NMTC with LKHG (glyph), LKHP (same pinyin) or LKED.
+and a one-character swap in the core is NMTC with LKHG (glyph), LKHP (same pinyin) or LKED. A
+look-alike keeps the identity of the expected name (at least half of its 字号 + industry without
+generic words such as 银行): ``中国建设银行`` is another name than ``中国工商银行`` (ANNM).
 
 More information:
 

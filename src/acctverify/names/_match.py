@@ -251,11 +251,17 @@ def _compare(given: Parsed, actual: Parsed) -> _Verdict:
 
 
 def _uscc_reasons(given_uscc: object, actual_uscc: object) -> tuple[list[str], bool]:
-    """Return the USCC reasons (IDIV, IDMM) and whether both codes are valid and equal."""
+    """Return the USCC reasons (IDIV, IDMM) and whether both codes are valid and equal.
+
+    A code of the Fujian/Xiamen pilot pattern (``35…M000…``) fails the check but may be real: it
+    is not IDIV, but it cannot be confirmed either, so it never makes the codes equal (IDEQ). Any
+    made-up code of that shape matches the pattern.
+    """
     from acctverify.cn import uscc
 
     reasons: list[str] = []
     codes: list[str | None] = []
+    confirmed = True
     for value in (given_uscc, actual_uscc):
         if value is None or (isinstance(value, str) and not value.strip()):
             codes.append(None)
@@ -265,19 +271,28 @@ def _uscc_reasons(given_uscc: object, actual_uscc: object) -> tuple[list[str], b
         except (ValidationError, TypeError, ValueError):
             code = ""
         valid = uscc.is_valid(code)
-        if not valid and len(code) == 18:
-            try:
-                valid = "pilot_code_pattern" in uscc.parse(code).anomalies
-            except ValidationError:
-                valid = False
-        if not valid and "IDIV" not in reasons:
-            reasons.append("IDIV")
+        if not valid:
+            confirmed = False
+            if not _pilot_pattern(code) and "IDIV" not in reasons:
+                reasons.append("IDIV")
         codes.append(code)
     given_code, actual_code = codes
     if given_code is not None and actual_code is not None and given_code != actual_code:
         reasons.append("IDMM")
-    equal = given_code is not None and given_code == actual_code and not reasons
+    equal = given_code is not None and given_code == actual_code and not reasons and confirmed
     return reasons, equal
+
+
+def _pilot_pattern(code: str) -> bool:
+    """Whether *code* (compact) has the Fujian/Xiamen pilot pattern of codes that fail the check."""
+    from acctverify.cn import uscc
+
+    if len(code) != 18:
+        return False
+    try:
+        return "pilot_code_pattern" in uscc.parse(code).anomalies
+    except ValidationError:
+        return False
 
 
 # ---------------------------------------------------------------------------------------------
@@ -301,8 +316,9 @@ def match_names(
     *given* is the name the payer is asked to pay (the payee account name), *actual* the expected
     name (the registered name from a licence, or the creditor's legal entity). Either credit code
     may be given: codes that differ force NMTC (IDMM), a code that fails its check forces NMTC
-    (IDIV; the real Fujian/Xiamen pilot codes are accepted), and two equal valid codes add IDEQ and
-    upgrade a close match whose only reason is RGPL to MTCH.
+    (IDIV), and two equal valid codes add IDEQ and upgrade a close match whose only reason is RGPL
+    to MTCH. A code of the Fujian/Xiamen pilot pattern fails the check but may be real: it is not
+    IDIV, and since it cannot be confirmed it never gives IDEQ.
     """
     from rapidfuzz import fuzz
 

@@ -55,6 +55,9 @@ class Parsed:
     """The canonical legal form as compared (the 个体工商户 marker is not compared)."""
     distinct: str
     """The core without any industry word (``腾讯计算机系统`` -> ``腾讯``; empty for ``科技``)."""
+    distinctive: str
+    """The core without its generic words (``中国工商银行`` -> ``中国工商``): the part an imitation
+    keeps (see ``_lookalike``)."""
     person_named: bool
     """A personal name, or 个体户 + a personal name."""
     has_han: bool
@@ -75,20 +78,64 @@ def _key(text: str, indices: list[int], positions: tuple[int, ...] | None, extra
     return Key(chars, where)
 
 
+_OPEN, _CLOSE = "(（", ")）"
+_BANK = "银行"
+
+
 def split_branch(text: str) -> int:
-    """Return where the branch tail starts, or len(text) when there is none."""
+    """Return where the branch tail starts, or len(text) when there is none.
+
+    The tail follows the legal form (or ``银行``); it may be written in brackets
+    (``…股份有限公司(深圳分行)``). ``bank_branch`` tails (``信用卡中心``) count only after a bank's
+    name.
+    """
     parts = _tables.name_parts()
-    for suffix in parts.branches:
-        if not text.endswith(suffix) or len(text) <= len(suffix):
+    end, opening = len(text), -1
+    if text[-1:] in _CLOSE:
+        opening = max(text.rfind(ch, 0, len(text) - 1) for ch in _OPEN)
+        if opening < 2:
+            return len(text)
+        end -= 1
+    for suffix, bank_only in parts.branches:
+        if not text.endswith(suffix, 0, end) or end <= len(suffix):
             continue
-        limit = len(text) - len(suffix)
+        limit = end - len(suffix)
+        if opening >= 0 and limit <= opening:
+            continue
         best = -1
-        for form, _canonical in (*parts.legal_forms, ("银行", "")):
+        for form, _canonical in (*parts.legal_forms, (_BANK, "")):
             found = text.rfind(form, 0, limit)
             if found >= 0 and found + len(form) > best:
                 best = found + len(form)
+        if bank_only and _BANK not in text[: max(best, 0)]:
+            continue
+        if opening >= 0 and best > opening:
+            return len(text)
         return best if best >= 2 else len(text)
     return len(text)
+
+
+def _branch_text(tail: str) -> str | None:
+    """The branch tail as reported: without the brackets it may be written in."""
+    if tail[:1] in _OPEN and tail[-1:] in _CLOSE and len(tail) > 2:
+        return tail[1:-1]
+    return tail or None
+
+
+def distinctive(core: str) -> str:
+    """Return *core* without the generic words that end it (``中国光大银行`` -> ``中国光大``).
+
+    Generic words (``银行``, ``集团`` …, ``name_parts.csv`` kind ``generic``) say what kind of
+    institution a name is, not which one; industry words stay. Never empty for a non-empty core.
+    """
+    generic = _tables.name_parts().generic
+    while True:
+        for word in generic:
+            if core.endswith(word) and len(core) > len(word):
+                core = core[: -len(word)]
+                break
+        else:
+            return core
 
 
 def legal_form(head: str) -> tuple[str, str] | None:
@@ -278,7 +325,7 @@ def _analyse(original: str) -> Parsed:
         core=core,
         legal_form=lf[0] if lf else None,
         legal_form_canonical=lf[1] if lf else None,
-        branch=text[branch_start:] or None,
+        branch=_branch_text(text[branch_start:]),
         is_company=is_company,
         looks_like_person=person,
         individual_business=individual,
@@ -297,6 +344,7 @@ def _analyse(original: str) -> Parsed:
         region_keys=tuple(region_keys),
         legal_form=legal_cmp,
         distinct=distinct,
+        distinctive=distinctive(core),
         person_named=person_named,
         has_han=any(_tables.is_han(ch) for ch in text),
         has_latin=any(ch.isascii() and ch.isalpha() for ch in text),

@@ -36,11 +36,14 @@ class NameParts:
 
     legal_forms: tuple[tuple[str, str], ...]
     """(written, canonical), longest written form first."""
-    branches: tuple[str, ...]
+    branches: tuple[tuple[str, bool], ...]
+    """(tail, bank only), longest first; ``bank_branch`` tails (信用卡中心) need a bank's name."""
     industries: frozenset[str]
     industry_lengths: tuple[int, ...]
     org_words: tuple[str, ...]
     surnames: frozenset[str]
+    generic: tuple[str, ...]
+    """Words that say what kind of institution a name is (银行, 集团), not which: longest first."""
 
 
 @functools.cache
@@ -55,12 +58,22 @@ def name_parts() -> NameParts:
     return NameParts(
         legal_forms=tuple(legal),
         branches=tuple(
-            sorted((r["word"] for r in rows if r["kind"] == "branch"), key=lambda w: -len(w))
+            sorted(
+                (
+                    (r["word"], r["kind"] == "bank_branch")
+                    for r in rows
+                    if r["kind"] in ("branch", "bank_branch")
+                ),
+                key=lambda pair: -len(pair[0]),
+            )
         ),
         industries=industries,
         industry_lengths=tuple(sorted({len(w) for w in industries}, reverse=True)),
         org_words=tuple(r["word"] for r in rows if r["kind"] == "org_word"),
         surnames=frozenset(r["word"] for r in rows if r["kind"] == "surname"),
+        generic=tuple(
+            sorted((r["word"] for r in rows if r["kind"] == "generic"), key=lambda w: -len(w))
+        ),
     )
 
 
