@@ -63,7 +63,14 @@ CASES: dict[str, Case] = {
         {"licence.name_close"},
     ),
     "look-alike creditor name": Case(
-        {"payee": {"name": WEBANK}, "creditor": "徽粒贷"}, {"creditor.lookalike"}, set()
+        {"payee": {"name": "深圳市某某商务咨询有限公司"}, "creditor": "徽粒贷"},
+        {"creditor.lookalike"},
+        {"creditor.name_typo", "payee.official_entity"},
+    ),
+    # The other side: the payee is WeBank's own entity, so 徽粒贷 is a slip of the pen. It is
+    # reported, not taken for an attack, and never passes as a clean match either.
+    "creditor typed with a look-alike, payee genuine": Case(
+        {"payee": {"name": WEBANK}, "creditor": "徽粒贷"}, {"creditor.name_typo"}, set()
     ),
     "WeChat ID after a homophone of 微信": Case(
         payee("深圳市某某商务咨询有限公司", messages=["详情加薇信 wx_kefu888"]),

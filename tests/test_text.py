@@ -43,6 +43,7 @@ else:  # pragma: no cover - Python 3.10
 DATA = Path(__file__).parent / "data"
 CORPUS = tomllib.loads((DATA / "text_messages.toml").read_text(encoding="utf-8"))
 GENUINE = [item["text"] for item in CORPUS["genuine"]]
+WARNINGS = [item["text"] for item in CORPUS["genuine"] if item.get("warning")]
 SCAMS = CORPUS["scam"]
 ALL_MESSAGES = GENUINE + [item["text"] for item in SCAMS]
 
@@ -256,6 +257,20 @@ def test_unlisted_short_numbers_need_a_phone_word() -> None:
     assert found("转账 95105") == set()
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["请致电95384", "请致电+86 95384", "请致电+8695384", "请致电008695384", "请致电0086-95384"],
+)
+def test_service_numbers_after_the_country_code(text: str) -> None:
+    (hit,) = scan(text)
+    assert (hit.kind, hit.value, hit.rule) == (HitKind.SHORT_NUMBER, "95384", "short_number.listed")
+    assert (hit.details.institution, hit.details.personal) == ("WEBANK", False)
+    assert hit.raw == text[3:]  # the prefix is part of what was written
+    assert found("客服电话+86 12345") == {"short_number:12345"}
+    assert found("+86 12345") == set()  # unlisted: still needs a phone word
+    assert found("共计+8695384元") == set()
+
+
 # --- WeChat, WeChat Work, QQ ---------------------------------------------------------------------
 
 
@@ -380,6 +395,29 @@ def test_qq_needs_a_qq_word() -> None:
         ("访问 a1ipay-refund.com", "a1ipay-refund.com", "a1ipay-refund.com", "alipay", "lookalike"),
         ("登录 icbc-vip.cc 提额", "icbc-vip.cc", "icbc-vip.cc", "icbc", "lookalike"),
         ("详见 www.example.com/a", "www.example.com", "example.com", None, None),
+        # user information is not the host: the browser goes to evil.com
+        (
+            "请登录 https://webank.com@evil.com/pay 还款",
+            "evil.com",
+            "evil.com",
+            "webank",
+            "lookalike",
+        ),
+        ("登录 HTTPS://WeBank.com@Evil.com/pay", "evil.com", "evil.com", "webank", "lookalike"),
+        ("登录 https://微众银行:95384@evil.top/", "evil.top", "evil.top", "webank", "lookalike"),
+        (
+            "登录 https://x@webank-pay.top",
+            "webank-pay.top",
+            "webank-pay.top",
+            "webank",
+            "lookalike",
+        ),
+        ("官网 https://user@www.webank.com/", "www.webank.com", "webank.com", "webank", "official"),
+        ("登录 https://user:pw@example.com/", "example.com", "example.com", None, None),
+        # a backslash ends the host in browsers: webank.com is in the path
+        ("登录 https://evil.com\\@webank.com/x", "evil.com", "evil.com", "webank", "lookalike"),
+        ("登录 https://a@evil.com\\@webank.com", "evil.com", "evil.com", "webank", "lookalike"),
+        ("见 http://t.cn/@kefu", "t.cn", "t.cn", None, None),
     ],
 )
 def test_links(text: str, host: str, registered: str, brand: str | None, how: str | None) -> None:
@@ -556,6 +594,93 @@ def test_warnings_are_negated(text: str, negation: str) -> None:
     assert phrases[-1].details.negation == negation
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the negator is far from the phrase, but in the same clause
+        (
+            "【微众银行】警惕诈骗！微众银行不会要求您转账到任何“安全账户”，请勿向他人透露验证码。",
+            [("safe_account", "不会"), ("credential_request", "请勿")],
+        ),
+        # one warning covers a list of quoted phrases, before and after them
+        ("谨防“债务优化”“停息挂账”骗局", [("debt_intermediary", "谨防")] * 2),
+        ("“债务优化”、“停息挂账”等都是骗局", [("debt_intermediary", "都是骗局")] * 2),
+        ("谨防“债务优化”，“停息挂账”", [("debt_intermediary", "谨防")] * 2),
+        # 没有, and a denial after an institution's name
+        ("警方提醒：公检法没有安全账户。", [("impersonation", "没有"), ("safe_account", "没有")]),
+        ("银保监会无权冻结您的账户", [("impersonation", "无权")]),
+        ("安全账户是假的", [("safe_account", "是假的")]),
+        ("从不收取会员费", [("advance_fee", "从不")]),
+        ("小心“代理投诉”陷阱", [("debt_intermediary", "小心")]),
+        # instructions worded as negations are negated by warning words only
+        ("警惕对方让您不要告诉家人", [("secrecy", "警惕")]),
+        ("要求您不要接银行电话的都是诈骗", [("secrecy", "都是诈骗")]),
+    ],
+)
+def test_genuine_warnings_cover_their_phrases(text: str, expected: list[tuple[str, str]]) -> None:
+    hits = [hit for hit in scan(text) if hit.kind == HitKind.PHRASE]
+    assert [(hit.value, hit.details.negation) for hit in hits] == expected
+    assert all(hit.details.negated for hit in hits)
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a negator that is the scam's own wording does not negate (secrecy, 不要还银行)
+        ("此事涉密，不要告诉家人，也不要挂电话。", {"secrecy"}),
+        ("你不要慌也不要告诉家人", {"secrecy"}),
+        ("千万不要告诉家人", {"secrecy"}),
+        ("你不要告诉家人也不要挂电话", {"secrecy"}),
+        ("期间不要还银行也不要接银行电话", {"debt_intermediary", "secrecy"}),
+        # ... nor a later phrase of the same clause
+        ("请不要挂断并提供验证码", {"secrecy", "credential_request"}),
+        # a negator that asks to keep going, sets a condition or reassures
+        ("请勿关闭屏幕共享", {"screen_sharing"}),
+        ("不要退出腾讯会议", {"tencent_meeting"}),
+        ("没有按时还款将上门催收", {"threat_urgency"}),
+        ("不要担心把钱转到安全账户就行", {"safe_account"}),
+        ("没有问题的话请把验证码发给我", {"credential_request"}),
+        # the scam's reassurance or accusation is not a warning
+        ("请将资金转入安全账户，这不是诈骗", {"safe_account"}),
+        ("请将资金转入安全账户，否则将以诈骗罪起诉您", {"safe_account", "threat_urgency"}),
+        ("请将资金转入安全账户配合调查，您涉嫌诈骗", {"safe_account"}),
+        # a clause ends at a comma
+        ("不要紧张，请将资金转入安全账户", {"safe_account"}),
+    ],
+)
+def test_scam_wording_is_not_negated(text: str, codes: set[str]) -> None:
+    hits = [hit for hit in scan(text) if hit.kind in (HitKind.PHRASE, HitKind.APP)]
+    assert {hit.value for hit in hits} == codes
+    assert not any(hit.details.negated for hit in hits), hits
+
+
+@pytest.mark.parametrize(
+    ("text", "app", "negation"),
+    [
+        (
+            "【微众银行】温馨提示：不要相信任何自称客服要求您下载会议软件、共享屏幕的行为。",
+            "screen_sharing",
+            "不要相信",
+        ),
+        ("银行工作人员不会要求您下载向日葵等远程软件", "sunlogin", "不会"),
+        ("要求下载“腾讯会议”进行屏幕共享的均为诈骗", "tencent_meeting", "均为诈骗"),
+    ],
+)
+def test_app_mentions_can_be_negated(text: str, app: str, negation: str) -> None:
+    (hit,) = [hit for hit in scan(text) if hit.kind == HitKind.APP and hit.value == app]
+    assert (hit.details.negated, hit.details.negation) == (True, negation)
+    (request,) = [hit for hit in scan("请下载腾讯会议") if hit.kind == HitKind.APP]
+    assert (request.details.negated, request.details.negation) == (False, None)
+
+
+def test_negation_windows_are_bounded() -> None:
+    # 24 characters back at most: a negator further away does not count
+    assert scan("不会" + "啊" * 22 + "安全账户")[0].details.negated
+    assert not scan("不会" + "啊" * 23 + "安全账户")[0].details.negated
+    # and a warning after counts within the sentence only
+    assert not scan("安全账户。是诈骗")[0].details.negated
+
+
 # --- realistic messages --------------------------------------------------------------------------
 
 
@@ -569,6 +694,27 @@ def test_genuine_messages_have_no_personal_contact(text: str) -> None:
             assert hit.details.personal is not True, hit
         if hit.kind == HitKind.PHRASE:
             assert hit.details.weak or hit.details.negated, hit
+
+
+@pytest.mark.parametrize("text", WARNINGS, ids=lambda text: text[1:6])
+def test_genuine_warnings_negate_every_phrase_and_app(text: str) -> None:
+    hits = [hit for hit in scan(text) if hit.kind in (HitKind.PHRASE, HitKind.APP)]
+    assert hits
+    for hit in hits:
+        assert hit.details.negated, hit
+        assert hit.details.negation, hit
+
+
+@pytest.mark.parametrize("case", SCAMS, ids=lambda case: case["text"][:6])
+def test_scam_phrases_and_apps_are_not_negated(case: dict[str, Any]) -> None:
+    hits = scan(case["text"])
+    for expected in case["expect"]:
+        kind, value = expected.split(":", 1)
+        if kind in ("phrase", "app"):
+            assert any(
+                hit.kind.value == kind and hit.value == value and not hit.details.negated
+                for hit in hits
+            ), expected
 
 
 @pytest.mark.parametrize("case", SCAMS, ids=lambda case: case["text"][:6])

@@ -117,6 +117,28 @@ CASES: dict[str, Case] = {
         "payee.account",
         directory=True,
     ),
+    "payee.creditor_entity_unknown": Case(
+        {"payee": {"name": "深圳市某某科技有限公司"}, "creditor": "有钱花"}, "payee.name"
+    ),
+    "payee.name_not_comparable": Case(
+        {"payee": {"name": "Shenzhen Moumou Consulting Co., Ltd."}, "creditor": "微粒贷"},
+        "payee.name",
+    ),
+    "creditor.name_typo": Case(
+        {"payee": {"name": WEBANK}, "creditor": "微粒代"}, "creditor"
+    ),
+    "creditor.transfer_to_creditor": Case(
+        {"payee": {"name": WEBANK, "account": "4109123456789012345"}, "creditor": "微粒贷"},
+        "creditor",
+    ),
+    "licence.date_in_future": Case(
+        {
+            "payee": {"name": "深圳市某某商务咨询有限公司"},
+            "creditor": "微粒贷",
+            "licence": {"name": "深圳市某某商务咨询有限公司", "established": "2027年1月1日"},
+        },
+        "licence.established",
+    ),
     "payee.unconfirmed_entity": Case(
         {"payee": {"name": "浙江宁银消费金融股份有限公司"}, "creditor": "宁波银行"}, "payee.name"
     ),
@@ -566,7 +588,7 @@ def test_an_account_not_among_the_official_ones_is_high() -> None:
         ("WeBank", WEBANK),
         ("微粒贷", "深圳前海微众银行股份有限公司 "),
         ("微粒贷", "深圳前海微众银行股份有限公司".replace("", " ").strip()),
-        ("微粒贷", "深圳前海微众银行股份有限公司".translate({ord("("): "（"})),
+        ("微粒贷", "深圳前海微众银行股份有限公司\u3000"),  # an ideographic space: formatting only
         ("招商银行", "招商银行股份有限公司"),
         ("借呗", "重庆蚂蚁消费金融有限公司"),
     ],
@@ -782,7 +804,9 @@ def test_lone_surrogates_give_a_report_that_serialises(
 
 def test_a_full_width_card_is_still_a_card() -> None:
     full_width = HOSTILE["full_width_card"]
-    request = scam(payee={"name": CONSULTING, "account": full_width})
+    request = scam(
+        payee={"name": CONSULTING, "account": full_width, "claimed_account_type": "corporate"}
+    )
     codes = {f.code for f in av.verify(request, as_of=AS_OF).findings}
     assert "account.personal_card" in codes
 
@@ -877,7 +901,7 @@ def test_as_of_decides_what_is_recent_and_what_has_ended() -> None:
             with_licence(uscc=FICTIONAL_USCC, established=just_after.isoformat()), as_of=AS_OF
         ).findings
     }
-    assert "licence.recently_founded" in founded  # founded in the future: still reported
+    assert "licence.date_in_future" in founded  # founded after the date judged at: impossible
 
 
 # --- properties over structured requests --------------------------------------------------------

@@ -4,8 +4,8 @@ The wording follows the official guidance collected in ../shared/reference/scam-
 repay only through the creditor's own channels; verify by calling the creditor's published number
 yourself; never share verification codes or share your screen; negotiate directly with the
 creditor, not through third parties (NFRA, 2024-05); check payment accounts, links and QQ/WeChat
-IDs in the 国家反诈中心 app's 风险查询; call 110 if money was sent, and 96110, the anti-fraud
-warning line.
+IDs in the 国家反诈中心 app's 风险查询; call 110 if money was sent; answer calls from 96110, the
+anti-fraud warning line (§2.4: a call from it means you are, or may be, being defrauded).
 """
 
 from __future__ import annotations
@@ -22,14 +22,20 @@ _INTERMEDIARY = {"messages.debt_intermediary", "payee.debt_service_company",
 _CREDENTIALS = {"messages.credential_request", "messages.remote_control_app"}
 
 
+def _source(text: str) -> str:
+    """A source as shown to people: the page or file, without the compiler's remarks."""
+    return text.split(" (", 1)[0].strip()
+
+
 def _hotlines(creditor: CreditorMatch | None) -> tuple[str, str]:
+    """The creditor's published numbers, each with its own source, in Chinese and English."""
     if creditor is None or creditor.creditor is None:
         return "", ""
-    general = [h for h in creditor.creditor.hotlines if h.confidence != "unconfirmed"]
-    if not general:
-        return "", ""
-    numbers = "、".join(dict.fromkeys(h.number for h in general[:3]))
-    return numbers, general[0].source
+    listed = [h for h in creditor.creditor.hotlines if h.confidence != "unconfirmed"]
+    unique = list({hotline.number: hotline for hotline in listed}.values())[:3]
+    zh = "、".join(f"{h.number}（来源：{_source(h.source)}）" for h in unique)
+    en = ", ".join(f"{h.number} (source: {_source(h.source)})" for h in unique)
+    return zh, en
 
 
 def advise(
@@ -37,7 +43,10 @@ def advise(
 ) -> tuple[Advice, ...]:
     """Return the advice for a report, most urgent first."""
     codes = {finding.code for finding in findings}
-    name = creditor.creditor.name if creditor is not None and creditor.creditor else None
+    known = creditor.creditor if creditor is not None else None
+    name = known.name if known else None
+    name_en = (known.name_en or known.name) if known else None
+    trusted = bool(codes & {"payee.official_entity", "payee.official_account"})
     out: list[Advice] = []
     if level.rank >= Level.HIGH.rank:
         out.append(Advice(code="do_not_pay", zh="不要转账。", en="Do not transfer the money."))
@@ -53,13 +62,22 @@ def advise(
                     if channels_zh
                     else f"只通过{name}的官方App或官方渠道还款。"
                 )
-                + "不要转账到别人提供的账户。",
+                + (
+                    f"收款方是{name}的登记主体，转账前仍请在官方渠道确认这笔转账确实是它要求的。"
+                    if trusted
+                    else "不要转账到别人提供的账户。"
+                ),
                 en=(
-                    f"Repay only through {name}'s official channels: {channels_en}."
+                    f"Repay only through {name_en}'s official channels: {channels_en}."
                     if channels_en
-                    else f"Repay only through {name}'s official app or channels."
+                    else f"Repay only through {name_en}'s official app or channels."
                 )
-                + " Never pay into an account someone gives you.",
+                + (
+                    f" The payee is {name_en}'s registered entity; before paying, still confirm "
+                    "through an official channel that it asked for this transfer."
+                    if trusted
+                    else " Never pay into an account someone gives you."
+                ),
             )
         )
     else:
@@ -71,15 +89,15 @@ def advise(
                 "official app, never into an account someone gives you.",
             )
         )
-    numbers, source = _hotlines(creditor)
-    if numbers:
+    numbers_zh, numbers_en = _hotlines(creditor)
+    if numbers_zh:
         out.append(
             Advice(
                 code="call_official",
-                zh=f"挂断电话，自己拨打{name}的官方客服电话{numbers}核实（号码来源：{source}）；"
+                zh=f"挂断电话，自己拨打{name}公布的客服电话核实：{numbers_zh}；"
                 "不要拨打消息里给的号码。",
-                en=f"Hang up and call {name}'s official number {numbers} yourself to check "
-                f"(source: {source}); do not call numbers from the messages.",
+                en=f"Hang up and call {name_en}'s published number yourself to check: "
+                f"{numbers_en}; do not call numbers from the messages.",
             )
         )
     else:
@@ -122,9 +140,9 @@ def advise(
         out.append(
             Advice(
                 code="report",
-                zh="如已转账或怀疑被骗，立即拨打110报警，或拨打反诈专线96110；接到96110来电请务必接听。",
-                en="If you have paid or suspect a scam, call the police on 110 at once, or the "
-                "anti-fraud line 96110; always answer a call from 96110.",
+                zh="如已转账或怀疑被骗，立即拨打110报警；96110是反诈预警劝阻专线，接到它的来电请务必接听。",
+                en="If you have paid or suspect a scam, call the police on 110 at once; 96110 is "
+                "the anti-fraud warning line: always answer a call from it.",
             )
         )
     return tuple(out)

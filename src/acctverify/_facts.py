@@ -15,7 +15,7 @@ from acctverify._parse import parse_capital, parse_date, parse_status, parse_ter
 from acctverify.cn import account, banks, cnaps, regno, uscc
 from acctverify.cn._util import clean
 from acctverify.directory import Directory
-from acctverify.models.directory import Creditor, CreditorMatch
+from acctverify.models.directory import Creditor
 from acctverify.models.licence_image import LicenceReading
 from acctverify.models.names import NameMatch
 from acctverify.models.report import (
@@ -185,6 +185,8 @@ def _name_pairs(
                 )
             )
         if licence_name and confirmed:
+            # By name: whether the licence claims to be the creditor. Its credit code is then
+            # compared with the creditor's by the licence.uscc_not_creditor rule.
             result = match_any(licence_name, current, former_names=former, given_uscc=licence_uscc)
             pairs.append(
                 NamePairMatch(
@@ -198,16 +200,6 @@ def _scan(text: str | None) -> tuple[TextHit, ...]:
     from acctverify.text import scan
 
     return scan(text[:MAX_FIELD_CHARS]) if text and text.strip() else ()
-
-
-def _compared_creditor(match: CreditorMatch | None, directory: Directory) -> Creditor | None:
-    """The creditor whose entities the payee is compared with: the one resolved, or, for a
-    look-alike of an official name, the one imitated (a payee imitating it is then caught too)."""
-    if match is None:
-        return None
-    if match.creditor is not None:
-        return match.creditor
-    return directory.get(match.imitated_id) if match.imitated_id else None
 
 
 def build_facts(
@@ -233,7 +225,7 @@ def build_facts(
         _cut(request.payee.name),
         _cut(licence_model.name) if licence_model else None,
         licence_model.uscc if licence_model else None,
-        _compared_creditor(creditor, directory),
+        directory.compared_creditor(creditor),
     )
     messages = []
     for index, message in enumerate(request.messages):

@@ -22,7 +22,8 @@ __all__ = [
     "parse_term_end",
 ]
 
-# All patterns are anchored, use no nested quantifiers and run on short, capped strings.
+# The patterns use no nested quantifiers (linear time; they compile under RE2) and run on short,
+# capped strings.
 _DATE = re.compile(r"(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?")
 _COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -77,26 +78,37 @@ def parse_date(value: object) -> date | None:
 def parse_term_end(value: object) -> date | str | None:
     """Return the end of a business term: a date, ``'长期'`` (no end), or ``None`` if unreadable.
 
+    A term written as a range (``A至B``, ``A - B``) ends at the date *after* the separator; a
+    lone date is taken as the end only when nothing says it is a start (``自…起``, ``…至`` with
+    nothing after it).
+
     >>> parse_term_end('2016年4月12日至2046年4月11日')
     datetime.date(2046, 4, 11)
     >>> parse_term_end('2016年4月12日至长期'), parse_term_end('永续经营')
     ('长期', '长期')
+    >>> parse_term_end('2014年12月16日至 长 期')  # OCR puts spaces inside words
+    '长期'
+    >>> parse_term_end('2016年4月12日至') is None, parse_term_end('自2016年4月12日起') is None
+    (True, True)
+    >>> parse_term_end('2046-04-11'), parse_term_end('2016年4月12日-2046年4月11日')
+    (datetime.date(2046, 4, 11), datetime.date(2046, 4, 11))
     """
     if isinstance(value, date):
         return value
     if not isinstance(value, str):
         return None
-    text = _clean(value)
+    text = "".join(_clean(value).split())
     if any(word in text for word in ("长期", "永久", "永续", "无固定期限", "不约定期限")):
         return "长期"
+    for separator in ("至", "到", "~", "～", "—"):
+        if separator in text:
+            return parse_date(text.rsplit(separator, 1)[1])
+    if text.startswith("自") or text.endswith("起"):
+        return None  # only a start date
     dates = list(_DATE.finditer(text))
-    if not dates:
-        return parse_date(text)
-    last = dates[-1]
-    try:
-        return date(int(last.group(1)), int(last.group(2)), int(last.group(3)))
-    except ValueError:
-        return None
+    if len(dates) >= 2:  # 2016年4月12日-2046年4月11日: the second date ends the term
+        return parse_date(dates[-1].group(0))
+    return parse_date(text)
 
 
 def _chinese_number(text: str) -> Decimal | None:

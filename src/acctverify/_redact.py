@@ -42,13 +42,29 @@ def _mask_digits(run: str) -> str:
     return "".join(out)
 
 
-def mask_text(text: str) -> str:
+def mask_text(text: str, keep: frozenset[str] = frozenset()) -> str:
     """Mask every run of seven or more digits in *text*, keeping its length.
+
+    Runs that are part of a code with letters (a credit code such as ``9144030010001686XA``) and
+    the published numbers in *keep* (official hotlines) are public, and stay.
 
     >>> mask_text('转账到 6217 0038 2756 1943 520，电话13812345678，订单号 123456')
     '转账到 6217 **** **** ***3 520，电话138****5678，订单号 123456'
+    >>> mask_text('信用代码9144030010001686XA，客服4008205555', keep=frozenset({'4008205555'}))
+    '信用代码9144030010001686XA，客服4008205555'
     """
-    return _DIGIT_RUN.sub(lambda match: _mask_digits(match.group(0)), text)
+
+    def replace(match: re.Match[str]) -> str:
+        run = match.group(0)
+        before = text[match.start() - 1 : match.start()]
+        after = text[match.end() : match.end() + 1]
+        if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()):
+            return run  # part of an alphanumeric code (credit code, licence number)
+        if run.replace(" ", "").replace("-", "") in keep:
+            return run
+        return _mask_digits(run)
+
+    return _DIGIT_RUN.sub(replace, text)
 
 
 def _mask_id(value: str) -> str:
@@ -77,11 +93,33 @@ def _secrets(value: Any, found: dict[str, str]) -> None:
             _secrets(item, found)
 
 
-def _walk(value: Any, secrets: list[tuple[str, str]], key: str | None = None) -> Any:
+def _official_numbers(value: Any, found: set[str]) -> None:
+    """Collect the published numbers in a dumped report (the creditor's hotlines, listed
+    service numbers): they are public and stay readable."""
     if isinstance(value, dict):
-        return {name: _walk(item, secrets, name) for name, item in value.items()}
+        if isinstance(value.get("number"), str) and "kind" in value and "source" in value:
+            found.add(value["number"])
+        details = value.get("details")
+        if (
+            isinstance(details, dict)
+            and details.get("institution")
+            and isinstance(value.get("value"), str)
+        ):
+            found.add(value["value"].removeprefix("+86"))
+        for item in value.values():
+            _official_numbers(item, found)
+    elif isinstance(value, list):
+        for item in value:
+            _official_numbers(item, found)
+
+
+def _walk(
+    value: Any, secrets: list[tuple[str, str]], keep: frozenset[str], key: str | None = None
+) -> Any:
+    if isinstance(value, dict):
+        return {name: _walk(item, secrets, keep, name) for name, item in value.items()}
     if isinstance(value, list):
-        return [_walk(item, secrets, key) for item in value]
+        return [_walk(item, secrets, keep, key) for item in value]
     if isinstance(value, str) and (
         key in _TEXT_FIELDS
         or key in _PERSON_FIELDS
@@ -90,7 +128,7 @@ def _walk(value: Any, secrets: list[tuple[str, str]], key: str | None = None) ->
         for secret, masked in secrets:
             if secret in value:
                 value = value.replace(secret, masked)
-        return mask_text(value) if key in _TEXT_FIELDS else value
+        return mask_text(value, keep) if key in _TEXT_FIELDS else value
     return value
 
 
@@ -105,4 +143,6 @@ def redact(report: Report) -> Report:
     found: dict[str, str] = {}
     _secrets(data, found)
     secrets = sorted(found.items(), key=lambda item: -len(item[0]))  # longest first
-    return Report.model_validate(_walk(data, secrets))
+    official: set[str] = set()
+    _official_numbers(data, official)
+    return Report.model_validate(_walk(data, secrets, frozenset(official)))

@@ -16,6 +16,7 @@ from typing import Any
 
 from acctverify._advice import advise
 from acctverify._data import data_version
+from acctverify.cn._util import has_surrogate
 from acctverify._facts import build_facts
 from acctverify._version import __version__
 from acctverify.directory import Directory, default_directory
@@ -57,19 +58,9 @@ def _strings(request: PaymentRequest) -> Iterator[tuple[str, str]]:
                 yield f"contact.{name}", value
 
 
-def _has_surrogate(text: str) -> bool:
-    if text.isascii():
-        return False
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
-
-
 def _replace_surrogates(value: Any) -> Any:
     if isinstance(value, str):
-        if not _has_surrogate(value):
+        if not has_surrogate(value):
             return value
         return "".join("\ufffd" if "\ud800" <= char <= "\udfff" else char for char in value)
     if isinstance(value, dict):
@@ -82,7 +73,7 @@ def _replace_surrogates(value: Any) -> Any:
 def _sanitise(request: PaymentRequest) -> tuple[PaymentRequest, tuple[str, ...]]:
     """Replace unpaired surrogates (which no JSON or UTF-8 output can carry) by U+FFFD, one for
     one so message offsets stay valid, and say in which fields."""
-    fields = tuple(path for path, text in _strings(request) if _has_surrogate(text))
+    fields = tuple(path for path, text in _strings(request) if has_surrogate(text))
     if not fields:
         return request, ()
     cleaned = _replace_surrogates(request.model_dump())
@@ -124,7 +115,7 @@ def verify(
     >>> report = verify({"payee": {"name": "张三", "account": "6217000000123456786"},
     ...                  "creditor": "微粒贷", "as_of": "2026-11-29"})
     >>> report.level.value, [f.code for f in report.findings][:3]
-    ('critical', ['payee.not_creditor', 'account.personal_card', 'payee.is_person'])
+    ('critical', ['payee.not_creditor', 'payee.is_person', 'account.card'])
     """
     if not isinstance(request, PaymentRequest):
         request = PaymentRequest.model_validate(request)

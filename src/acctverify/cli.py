@@ -1,9 +1,11 @@
 """The ``acctverify`` command: argument parsing and rendering only.
 
     acctverify check [REQUEST.json | -] [--payee-name S] [--account N] [--bank S] [--cnaps N]
-                     [--uscc S] [--licence FILE.json] [--licence-image FILE] [--creditor S]
-                     [--message S]... [--message-file F]... [--directory FILE] [--json]
-                     [--lang zh|en] [--fail-on LEVEL] [--online] [--risk-list FILE]...
+                     [--claimed-type corporate|personal|unknown] [--uscc S]
+                     [--licence FILE.json] [--licence-image FILE] [--creditor S]
+                     [--message S]... [--message-file F]... [--caller N] [--link URL]
+                     [--as-of YYYY-MM-DD] [--directory FILE] [--online] [--risk-list FILE]...
+                     [--json] [--redact] [--lang zh|en] [--fail-on LEVEL|never]
 
 Exit status: 0 when the level is below ``--fail-on`` (default ``high``; ``never`` always gives 0),
 1 at or above it, 2 for bad usage or unreadable input (a one-line error, never a traceback).
@@ -127,9 +129,13 @@ def _read_text(source: str, what: str) -> str:
             text = sys.stdin.read(_MAX_INPUT_BYTES + 1)
         else:
             path = Path(source)
-            if path.stat().st_size > _MAX_INPUT_BYTES:
+            if not path.is_file():  # a directory, a device (/dev/zero), a FIFO: never read
+                raise UsageError(f"cannot read {what} {source}: not a regular file")
+            with path.open("rb") as handle:
+                data = handle.read(_MAX_INPUT_BYTES + 1)
+            if len(data) > _MAX_INPUT_BYTES:
                 raise UsageError(f"{source}: larger than {_MAX_INPUT_BYTES} bytes")
-            text = path.read_text(encoding="utf-8")
+            text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise UsageError(f"cannot read {what} {source}: not UTF-8 text") from None
     except OSError as exc:
@@ -270,15 +276,18 @@ def render(report: Report, messages: Sequence[str], *, lang: str, colour: bool) 
         lines.append(f"{sign:>4} {_mask_digits(text)}  [{finding.code}]")
         for evidence in finding.evidence[:3]:
             match = _MESSAGE_FIELD.fullmatch(evidence.field)
-            if match and evidence.start is not None and evidence.end is not None:
+            where = evidence.field
+            if match:
                 index = int(match.group(1))
-                if index < len(messages):
+                where = f"消息{index + 1}" if zh else f"message {index + 1}"
+                if evidence.start is not None and evidence.end is not None and index < len(
+                    messages
+                ):
                     excerpt = _excerpt(messages[index], evidence.start, evidence.end, style)
-                    where = f"消息{index + 1}" if zh else f"message {index + 1}"
                     lines.append(f"       ↳ {where}: {excerpt}")
                     continue
             value = _mask_digits(evidence.value) if evidence.value else ""
-            lines.append(f"       ↳ {evidence.field}" + (f": {value}" if value else ""))
+            lines.append(f"       ↳ {where}" + (f": {value}" if value else ""))
     lines.append("")
     lines.append(style("建议" if zh else "What to do", "1"))
     for number, advice in enumerate(report.advice, start=1):
@@ -361,6 +370,12 @@ def _check(args: argparse.Namespace) -> int:
     from acctverify.models import Level, PaymentRequest
 
     data = _request_data(args)
+    given = any(data.get(key) for key in ("payee", "licence", "creditor", "messages", "contact"))
+    if not args.request and not given and not getattr(args, "licence_image", None):
+        raise UsageError(
+            "nothing to check: give a request file, or --payee-name, --account, --creditor, "
+            "--message … (see acctverify check --help)"
+        )
     try:
         request = PaymentRequest.model_validate(data)
     except ModelError as exc:

@@ -33,6 +33,7 @@ import heapq
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from acctverify.models.findings import Evidence, Finding, FindingKind, Level
 from acctverify.rules._catalogue import FINDINGS, FindingSpec
@@ -49,7 +50,9 @@ __all__ = [
 
 #: Weight of every finding code, in points on a 0-100 scale. Negative values are not allowed:
 #: trust findings lower the score through their kind, not their sign.
-DEFAULT_WEIGHTS: Mapping[str, float] = {code: spec.weight for code, spec in FINDINGS.items()}
+DEFAULT_WEIGHTS: Mapping[str, float] = MappingProxyType(
+    {code: spec.weight for code, spec in FINDINGS.items()}
+)
 
 #: Score at or above which each level applies (checked from the top).
 LEVEL_THRESHOLDS: tuple[tuple[int, Level], ...] = (

@@ -59,6 +59,17 @@ def clean(value: object, *, upper: bool = True) -> str:
     return text.upper() if upper else text
 
 
+def has_surrogate(text: str) -> bool:
+    """Whether *text* holds an unpaired surrogate (which no UTF-8 output can carry)."""
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def ascii_digits(text: str) -> bool:
     """Return True when *text* is non-empty and only ASCII digits (``str.isdigit`` is too lax)."""
     return text.isascii() and text.isdigit()

@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
+from acctverify.cn._util import has_surrogate
 from acctverify.directory._index import (
     BRANCH_ENDINGS,
     DEBT_RELIEF_WORDS,
@@ -214,6 +215,23 @@ class Directory:
     def _index(self) -> Index:
         return build_index(tuple(self._creditors.values()), self._known)
 
+    def compared_creditor(self, match: CreditorMatch | None) -> Creditor | None:
+        """The creditor a payee is checked against: the one resolved, or — for a look-alike of
+        an official name — the one imitated, so that a payee imitating it is caught too."""
+        if match is None:
+            return None
+        if match.creditor is not None:
+            return match.creditor
+        return self.get(match.imitated_id) if match.imitated_id else None
+
+    def is_known_name(self, text: object) -> bool:
+        """Whether *text* is, after normalisation, the name of a known institution: a directory
+        entry's official or registered name, a licensed lender on the known-names list, or a
+        bank's name. Such a name is never an imitation of another."""
+        if not isinstance(text, str) or not text.strip() or len(text) > 200:
+            return False
+        return self._is_real_name(normalise(text))
+
     def _is_real_name(self, text: str) -> bool:
         if text in self._index.exact:
             return True
@@ -231,7 +249,7 @@ class Directory:
         """
         if not isinstance(text, str) or len(text) > MAX_QUERY_CHARS:
             return None
-        query = text.encode("utf-8", "replace").decode("utf-8") if _has_surrogate(text) else text
+        query = text.encode("utf-8", "replace").decode("utf-8") if has_surrogate(text) else text
         key = normalise(query)
         if not key:
             return None
@@ -329,10 +347,6 @@ def _dial_digits(text: str) -> str | None:
     """The digits of a phone number as written (spaces, dashes, brackets removed), or None."""
     number = "".join(c for c in unicodedata.normalize("NFKC", text) if c not in " -()（）\u00a0\t")
     return number if number.isascii() and number.isdigit() else None
-
-
-def _has_surrogate(text: str) -> bool:
-    return any("\ud800" <= c <= "\udfff" for c in text)
 
 
 def _host(value: object) -> str | None:

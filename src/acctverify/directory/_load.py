@@ -118,10 +118,12 @@ def read_file(path: str | os.PathLike[str]) -> tuple[str, DirectoryFile]:
     if kind not in {"toml", "json"}:
         raise DataError(f"{name}: unsupported file type: use a .toml or .json file")
     try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise DataError(f"{name}: file of {size} bytes is too large (limit {MAX_FILE_BYTES})")
-        data = file.read_bytes()
+        if file.exists() and not file.is_file():  # a device or a FIFO may never end
+            raise DataError(f"{name}: cannot read the file: not a regular file")
+        with file.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise DataError(f"{name}: the file is too large (limit {MAX_FILE_BYTES} bytes)")
     except OSError as exc:
         raise DataError(f"{name}: cannot read the file: {exc.strerror or exc}") from None
     return name, parse_file(name, data, kind=kind)

@@ -92,10 +92,17 @@ def _fetch(image: object) -> object:
     if isinstance(image, (str, os.PathLike)):
         try:
             path = Path(image)
-            size = path.stat().st_size
-            if size > MAX_FILE_BYTES:
+            # Only regular files, and never more than the cap: a device or a FIFO
+            # (/dev/zero) reports size 0 and would never end.
+            if not path.is_file():
+                raise UnreadableImage(f"cannot read {_source_name(image)}: not a regular file")
+            with path.open("rb") as handle:
+                data = handle.read(MAX_FILE_BYTES + 1)
+            if len(data) > MAX_FILE_BYTES:
                 raise InputTooLarge(f"{path.name}: larger than {MAX_FILE_BYTES} bytes")
-            return path.read_bytes()
+            return data
+        except UnreadableImage:
+            raise
         except (OSError, ValueError) as exc:
             if isinstance(exc, InputTooLarge):
                 raise

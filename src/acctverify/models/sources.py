@@ -9,6 +9,9 @@ Both travel in the request (``PaymentRequest.lookups``, ``PaymentRequest.risk_hi
 from __future__ import annotations
 
 from enum import Enum
+from typing import Annotated
+
+from pydantic import Field
 
 from acctverify.models._base import Model
 
@@ -84,12 +87,12 @@ class RiskHit(Model):
     """What kind of identifier matched."""
     value: str
     """The identifier as normalised for the list; account numbers are masked."""
-    field: str
+    field: Annotated[str, Field(pattern=r"^(?:[a-z_]+(?:\.[a-z_]+)*|messages\[\d{1,6}\])$")]
     """Where the identifier is in the request: ``payee.account``, ``contact.caller_number``,
     ``messages[1]`` …"""
-    start: int | None = None
+    start: Annotated[int, Field(ge=0)] | None = None
     """For a message: offset of the identifier in the original text."""
-    end: int | None = None
+    end: Annotated[int, Field(ge=0)] | None = None
     """For a message: offset just past the identifier."""
     note: str = ""
     """The list's note on the entry (why it is listed)."""

@@ -52,29 +52,39 @@ FINDINGS: dict[str, FindingSpec] = dict(
               "The payee name is very long; only its first {limit} characters were checked."),
         _spec("payee.official_entity", T, 60,
               "收款户名与{creditor}的登记主体“{entity}”一致。",
-              "The payee name matches {creditor}'s registered entity “{entity}”."),
+              "The payee name matches {creditor_en}'s registered entity “{entity}”."),
         _spec("payee.official_account", T, 85,
               "收款账号是{creditor}公布的官方账户（来源：{source}）。",
-              "The account is an official account of {creditor} (source: {source})."),
+              "The account is an official account of {creditor_en} (source: {source})."),
         _spec("payee.unconfirmed_entity", N, 20,
               "收款户名“{payee}”是公开资料中与{creditor}关联较弱的主体“{entity}”，无法确认。",
               "The payee “{payee}” is “{entity}”, an entity public sources tie only weakly to "
-              "{creditor}: it cannot be confirmed.", floor=M),
+              "{creditor_en}: it cannot be confirmed.", floor=M),
         _spec("payee.not_official_account", R, 60,
               "收款账号不在{creditor}登记的官方账户中（来源：{source}）。",
-              "The account is not among {creditor}'s registered official accounts (source: "
+              "The account is not among {creditor_en}'s registered official accounts (source: "
               "{source}).", floor=H),
+        _spec("payee.creditor_entity_unknown", N, 40,
+              "没有可靠资料说明{creditor}由哪家公司放款或收款，无法确认收款户名“{payee}”属于它；"
+              "以借款合同或征信报告上写明的放款机构为准。",
+              "No reliable source says which company lends or collects for {creditor_en}, so the "
+              "payee “{payee}” cannot be tied to it; the lender named in your loan contract or "
+              "credit report is the authority.", floor=M),
+        _spec("payee.name_not_comparable", N, 30,
+              "收款户名“{payee}”无法与{creditor}的登记名称核对（{reasons}）。",
+              "The payee name “{payee}” cannot be checked against {creditor_en}'s registered "
+              "names ({reasons_en}).", floor=M),
         _spec("payee.close_to_creditor", R, 30,
               "收款户名“{payee}”与{creditor}的登记主体“{entity}”相近但不相同（{reasons}）。",
-              "The payee name “{payee}” is close to, but not, {creditor}'s registered entity "
+              "The payee name “{payee}” is close to, but not, {creditor_en}'s registered entity "
               "“{entity}” ({reasons_en}).", floor=M),
         _spec("payee.not_creditor", R, 70,
               "收款户名“{payee}”不是{creditor}的登记主体（{entities}）：钱会转给第三方。",
-              "The payee “{payee}” is not a registered entity of {creditor} ({entities}): the "
+              "The payee “{payee}” is not a registered entity of {creditor_en} ({entities}): the "
               "money would go to a third party.", floor=H),
         _spec("payee.lookalike_creditor", R, 90,
               "收款户名“{payee}”仿冒{creditor}的登记名称“{entity}”（{reasons}）。",
-              "The payee name “{payee}” imitates {creditor}'s registered name “{entity}” "
+              "The payee name “{payee}” imitates {creditor_en}'s registered name “{entity}” "
               "({reasons_en}).", floor=C),
         _spec("payee.spoofed_characters", R, 80,
               "收款户名含有隐藏或伪装字符：{detail}。",
@@ -96,13 +106,16 @@ FINDINGS: dict[str, FindingSpec] = dict(
               "收款账号不是有效的银行账号：{reason}。",
               "The account number is not a valid bank account number: {reason_en}."),
         _spec("account.personal_card", R, 55,
-              "所谓“对公账户”{account}实际是{bank}的{card_type}（个人银行卡）。",
-              "The so-called corporate account {account} is a {bank} {card_type_en} (a personal "
-              "bank card).", floor=H),
+              "说是对公账户，但{account}看起来是{bank}的{card_type}号码（卡号校验通过、卡BIN已知）："
+              "通常是个人银行卡，不是公司账户。",
+              "Said to be a corporate account, {account} looks like a {bank} {card_type_en} number "
+              "(Luhn-valid, known card BIN): normally a personal card, not a company's account.",
+              floor=H),
         _spec("account.card", R, 40,
-              "收款账号{account}是{bank}的{card_type}（个人银行卡），不是对公账户。",
-              "The account {account} is a {bank} {card_type_en} (a personal card), not a corporate "
-              "account."),
+              "收款账号{account}看起来是{bank}的{card_type}号码（卡号校验通过、卡BIN已知），"
+              "通常是个人银行卡。",
+              "The account {account} looks like a {bank} {card_type_en} number (Luhn-valid, known "
+              "card BIN): normally a personal card.", floor=M),
         _spec("account.maybe_card", R, 15,
               "收款账号{account}可能是银行卡号：{reason}。",
               "The account {account} may be a card number: {reason_en}."),
@@ -116,9 +129,10 @@ FINDINGS: dict[str, FindingSpec] = dict(
               "(a soft signal: the table has errors)."),
         _spec("account.bank_unknown", INFO, 0,
               "无法识别所填开户行“{stated}”。", "The stated bank “{stated}” is not recognised."),
-        _spec("account.cnaps_invalid", R, 30,
-              "联行号{cnaps}无效：{reason}。",
-              "The CNAPS bank code {cnaps} is invalid: {reason_en}."),
+        _spec("account.cnaps_invalid", R, 20,
+              "联行号{cnaps}有问题：{reason}（校验规则为经验规则，公开的行号几乎都能通过）。",
+              "The CNAPS bank code {cnaps} looks wrong: {reason_en} (the check digit rule is "
+              "empirical, but nearly every published code passes it)."),
         # --- licence -------------------------------------------------------------------------
         _spec("licence.uscc_malformed", R, 60,
               "营业执照上的统一社会信用代码“{uscc}”格式错误：{reason}。",
@@ -127,10 +141,12 @@ FINDINGS: dict[str, FindingSpec] = dict(
               "统一社会信用代码{uscc}校验码错误（应为{expected}）：代码是编造或抄错的。",
               "The credit code {uscc} fails its check character (expected {expected}): it is "
               "made up or mistyped.", floor=H),
-        _spec("licence.uscc_pilot_code", INFO, 0,
-              "统一社会信用代码{uscc}是早期福建/厦门试点代码：真实存在但不符合校验规则。",
-              "The credit code {uscc} is an early Fujian/Xiamen pilot code: real, although it "
-              "fails the check character."),
+        _spec("licence.uscc_pilot_code", N, 15,
+              "统一社会信用代码{uscc}校验码不符，但格式与早期福建/厦门试点代码相同（那些代码真实存在）："
+              "无法确认真伪，请向登记机关或国家企业信用信息公示系统核实。",
+              "The credit code {uscc} fails its check character but has the pattern of the early "
+              "Fujian/Xiamen pilot codes (which are real): it cannot be confirmed; check it with "
+              "the national enterprise credit publicity system."),
         _spec("licence.org_code_invalid", R, 45,
               "统一社会信用代码{uscc}中的组织机构代码（第9-17位）校验失败，真实代码几乎都能通过。",
               "Characters 9-17 of the credit code {uscc} fail the organisation-code check; real "
@@ -170,13 +186,17 @@ FINDINGS: dict[str, FindingSpec] = dict(
               "({reasons_en}).", floor=M),
         _spec("licence.uscc_not_creditor", R, 70,
               "营业执照的信用代码{uscc}不是{creditor}的信用代码{expected}。",
-              "The licence's credit code {uscc} is not {creditor}'s ({expected}).", floor=H),
+              "The licence's credit code {uscc} is not {creditor_en}'s ({expected}).", floor=H),
         _spec("licence.not_operating", R, 80,
               "登记状态“{status}”：该主体已不能正常经营收款。",
               "Registry status “{status}”: the entity cannot legitimately take payments.", floor=H),
         _spec("licence.status_warning", R, 35,
               "登记状态“{status}”：存在经营异常或失信记录。",
               "Registry status “{status}”: the entity is on a warning list."),
+        _spec("licence.date_in_future", R, 40,
+              "成立日期{established}晚于判断日期{as_of}：营业执照信息有误或是伪造的。",
+              "The founding date {established} is after {as_of}: the licence data is wrong or "
+              "forged."),
         _spec("licence.recently_founded", R, 30,
               "该公司成立于{established}，距今仅{days}天。",
               "The company was founded on {established}, only {days} days ago."),
@@ -201,19 +221,31 @@ FINDINGS: dict[str, FindingSpec] = dict(
               "不知道要还款给谁（{reason}），无法核对收款方是否属于债权人。",
               "The creditor is unknown ({reason_en}): whether the payee belongs to it cannot be "
               "checked.", floor=M),
+        _spec("creditor.name_typo", N, 10,
+              "“{text}”不是正式名称，与{official}只差一两个字；收款方正是{official}的登记主体，"
+              "可能只是输入错误，请在官方App内确认。",
+              "“{text}” is not an official name, one or two characters away from {official}; "
+              "the payee is {official}'s registered entity, so it may be a typo: confirm in the "
+              "official app.", floor=M),
         _spec("creditor.lookalike", R, 60,
               "“{text}”仿冒{official}的名称（{reasons}）。",
               "“{text}” imitates the name of {official} ({reasons_en}).", floor=H),
         _spec("creditor.unofficial_name", R, 25,
               "“{text}”不是{creditor}的正式名称：{creditor}没有所谓的“{extra}”。",
-              "“{text}” is not an official name of {creditor}, which has no “{extra}”."),
+              "“{text}” is not an official name of {creditor_en}, which has no “{extra}”."),
         _spec("creditor.in_app_repayment", R, 35,
               "{creditor}的官方还款方式是：{channels}。要求转账到其他账户不符合官方渠道。",
-              "{creditor} takes repayment through: {channels_en}. A transfer to another account is "
-              "not an official channel."),
+              "{creditor_en} takes repayment through: {channels_en}. A transfer to another account "
+              "is not an official channel."),
+        _spec("creditor.transfer_to_creditor", INFO, 0,
+              "收款方是{creditor}的登记主体，但{creditor}通常的还款方式是：{channels}。"
+              "请在官方App内或拨打官方客服确认这笔转账确实是它要求的。",
+              "The payee is {creditor_en}'s registered entity, but {creditor_en} normally takes "
+              "repayment through: {channels_en}. Confirm in its app or on its official number "
+              "that it asked for this transfer."),
         _spec("creditor.no_official_account", INFO, 0,
               "没有公开资料显示{creditor}使用对公账户收取还款。",
-              "No public source shows {creditor} taking repayment into a corporate account."),
+              "No public source shows {creditor_en} taking repayment into a corporate account."),
         # --- messages ------------------------------------------------------------------------
         # One code per phrase family of the scanner (data/phrases.toml); weights follow how
         # decisive the official typologies make each family (八个凡是: an upfront fee, a safe
@@ -259,7 +291,7 @@ FINDINGS: dict[str, FindingSpec] = dict(
               "You are asked to use a meeting or chat app ({value})."),
         _spec("messages.unofficial_link", R, 35,
               "消息中的链接{value}不是{creditor}的官方网站。",
-              "The link {value} is not an official website of {creditor}."),
+              "The link {value} is not an official website of {creditor_en}."),
         _spec("messages.lookalike_link", R, 75,
               "链接{value}冒用官方网站的名称（{detail}）。",
               "The link {value} imitates an official website ({detail}).", floor=H),
@@ -271,10 +303,10 @@ FINDINGS: dict[str, FindingSpec] = dict(
               "The number {value} in the messages is from outside the mainland ({region})."),
         _spec("messages.unofficial_number", R, 15,
               "消息中的号码{value}不是{creditor}公布的官方号码。",
-              "The number {value} in the messages is not a published number of {creditor}."),
+              "The number {value} in the messages is not a published number of {creditor_en}."),
         _spec("messages.official_number", INFO, 0,
               "消息中出现{creditor}的官方号码{value}：号码可被伪造，仅供参考，请自行拨打官方号码核实。",
-              "The messages show {creditor}'s official number {value}: numbers can be spoofed; "
+              "The messages show {creditor_en}'s official number {value}: numbers can be spoofed; "
               "call the official number yourself to check."),
         _spec("messages.truncated", INFO, 0,
               "第{index}条消息过长，只检查了前{limit}个字符。",
@@ -290,11 +322,11 @@ FINDINGS: dict[str, FindingSpec] = dict(
               "The calling or texting number {value} is from outside the mainland ({region})."),
         _spec("contact.private_number", R, 30,
               "来电/短信号码{value}是个人手机号，不是{creditor}的官方号码。",
-              "The calling or texting number {value} is a personal mobile, not {creditor}'s "
+              "The calling or texting number {value} is a personal mobile, not {creditor_en}'s "
               "official number."),
         _spec("contact.official_number", INFO, 0,
               "来电号码{value}是{creditor}公布的号码：来电显示可以伪造，请挂断后自行拨打核实。",
-              "The caller number {value} is {creditor}'s published number: caller ID can be "
+              "The caller number {value} is {creditor_en}'s published number: caller ID can be "
               "faked; hang up and call it yourself."),
         # --- batch ---------------------------------------------------------------------------
         _spec("input.invalid_request", N, 30,

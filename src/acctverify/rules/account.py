@@ -8,18 +8,11 @@ from acctverify.cn import account as account_module
 from acctverify.models.facts import AccountKind
 from acctverify.models.findings import Evidence
 from acctverify.models.request import AccountType
-from acctverify.rules._common import ERRORS, bank_name
+from acctverify.rules._common import CARD_TYPES, ERRORS, bank_name
 from acctverify.rules._context import RuleContext
 from acctverify.rules._signal import Signal
 
 __all__ = ["account_kind", "bank_consistency", "cnaps_code"]
-
-_CARD_TYPES = {
-    "DC": ("借记卡", "debit card"),
-    "CC": ("信用卡", "credit card"),
-    "SCC": ("准贷记卡", "semi-credit card"),
-    "PC": ("预付费卡", "prepaid card"),
-}
 
 
 def account_kind(ctx: RuleContext) -> Iterator[Signal]:
@@ -34,7 +27,7 @@ def account_kind(ctx: RuleContext) -> Iterator[Signal]:
         zh, en = account_module.REASONS.get(reason, (reason, reason))
         yield Signal("account.invalid", evidence, {"reason": zh, "reason_en": en})
     elif info.kind is AccountKind.CARD and info.card_bin is not None:
-        card_zh, card_en = _CARD_TYPES.get(info.card_bin.card_type.value, ("银行卡", "card"))
+        card_zh, card_en = CARD_TYPES.get(info.card_bin.card_type.value, ("银行卡", "card"))
         params = {
             "account": info.masked,
             "bank": f"{info.card_bin.bank_name} ({info.card_bin.bank_code})",
@@ -42,7 +35,8 @@ def account_kind(ctx: RuleContext) -> Iterator[Signal]:
             "card_type_en": card_en,
         }
         claimed = ctx.request.payee.claimed_account_type
-        code = "account.card" if claimed is AccountType.PERSONAL else "account.personal_card"
+        # The stronger finding only when the payer was told it is a corporate account.
+        code = "account.personal_card" if claimed is AccountType.CORPORATE else "account.card"
         yield Signal(code, evidence, params)
     elif info.kind is AccountKind.UNKNOWN:
         zh, en = account_module.REASONS[info.reasons[0]]

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from acctverify.models.findings import Evidence
 from acctverify.models.text import HitKind
+from acctverify.rules._common import creditor_params, dial_digits
 from acctverify.rules._context import RuleContext
 from acctverify.rules._signal import Signal
 from acctverify.rules.messages import judge_link
@@ -20,7 +21,7 @@ def caller(ctx: RuleContext) -> Iterator[Signal]:
         return
     creditor_match = ctx.facts.creditor
     creditor = creditor_match.creditor if creditor_match is not None else None
-    name = creditor.name if creditor is not None else "债权人"
+    names = creditor_params(creditor)
     for hit in ctx.facts.contact:
         if hit.kind is HitKind.URL:
             signal = judge_link(ctx, hit, (Evidence(field="contact.link", value=hit.value),))
@@ -30,8 +31,8 @@ def caller(ctx: RuleContext) -> Iterator[Signal]:
         if hit.kind not in (HitKind.PHONE, HitKind.SHORT_NUMBER):
             continue
         evidence = (Evidence(field="contact.caller_number", value=hit.raw),)
-        params = {"value": hit.raw, "creditor": name}
-        digits = hit.value[3:] if hit.value.startswith("+86") else hit.value.lstrip("+")
+        params = {"value": hit.raw, **names}
+        digits = dial_digits(hit.value)
         if ctx.directory.is_official_number(digits, creditor) is not None:
             yield Signal("contact.official_number", evidence, params)
         elif hit.details.cross_border:

@@ -5,11 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from acctverify.models.findings import Evidence
-from acctverify.rules._common import directory_reasons, quote
+from acctverify.rules._common import (
+    creditor_params,
+    directory_reasons,
+    payee_is_creditor,
+    quote,
+)
 from acctverify.rules._context import RuleContext
 from acctverify.rules._signal import Signal
 
 __all__ = ["known", "repayment_channel"]
+
+_UNOFFICIAL = frozenset({"debt_relief_wording", "unregistered_company_name"})
 
 
 def known(ctx: RuleContext) -> Iterator[Signal]:
@@ -26,6 +33,15 @@ def known(ctx: RuleContext) -> Iterator[Signal]:
     match = ctx.facts.creditor
     if match is not None and match.lookalike:
         reasons_zh, reasons_en = directory_reasons(match.reasons)
+        if payee_is_creditor(ctx):
+            # The payee is the imitated creditor's own registered entity: a typo in the creditor
+            # field (微粒代), not an imitation.
+            yield Signal(
+                "creditor.name_typo",
+                evidence,
+                {"text": quote(text), "official": match.lookalike_of or "?"},
+            )
+            return
         yield Signal(
             "creditor.lookalike",
             evidence,
@@ -41,11 +57,14 @@ def known(ctx: RuleContext) -> Iterator[Signal]:
              "reason_en": f"“{quote(text)}” is not in the creditor directory"},
         )  # fmt: skip
         return
-    if not match.exact and match.extra:
+    # 招商银行信用卡, 微粒贷借款: a product or service word after the name is how people write
+    # it. Only the debt-relief trade's departments (协商中心, 法务部) and made-up company names
+    # are names no creditor has.
+    if not match.exact and match.extra and _UNOFFICIAL & set(match.reasons):
         yield Signal(
             "creditor.unofficial_name",
             evidence,
-            {"text": quote(text), "creditor": match.creditor.name, "extra": match.extra},
+            {"text": quote(text), "extra": match.extra, **creditor_params(match.creditor)},
         )
 
 
@@ -59,12 +78,18 @@ def repayment_channel(ctx: RuleContext) -> Iterator[Signal]:
     evidence = (Evidence(field="creditor", value=creditor.name),)
     if ctx.directory.official_accounts(creditor):
         return  # the payee-account rule compares the account with the official ones
+    names = creditor_params(creditor)
     if policy is not None and policy.in_app_only:
-        yield Signal(
-            "creditor.in_app_repayment",
-            evidence,
-            {"creditor": creditor.name, "channels": "；".join(policy.channels_zh) or "官方App",
-             "channels_en": "; ".join(policy.channels_en) or "its official app"},
-        )  # fmt: skip
+        params = {
+            **names,
+            "channels": "；".join(policy.channels_zh) or "官方App",
+            "channels_en": "; ".join(policy.channels_en) or "its official app",
+        }
+        code = (
+            "creditor.transfer_to_creditor"
+            if payee_is_creditor(ctx)
+            else ("creditor.in_app_repayment")
+        )
+        yield Signal(code, evidence, params)
     else:
-        yield Signal("creditor.no_official_account", evidence, {"creditor": creditor.name})
+        yield Signal("creditor.no_official_account", evidence, names)

@@ -8,7 +8,13 @@ from acctverify._parse import RegistryStatus
 from acctverify.cn import region
 from acctverify.models.findings import Evidence
 from acctverify.models.names import MatchOutcome
-from acctverify.rules._common import error_text, name_reasons, quote
+from acctverify.rules._common import (
+    STOPPED_STATUSES,
+    creditor_params,
+    error_text,
+    name_reasons,
+    quote,
+)
 from acctverify.rules._context import RuleContext
 from acctverify.rules._signal import Signal
 
@@ -47,10 +53,6 @@ SCOPE_TERMS: tuple[str, ...] = (
 #: A company founded this recently (days before the request) is reported.
 RECENT_DAYS = 365
 
-_STOPPED = {
-    RegistryStatus.REVOKED, RegistryStatus.CANCELLED, RegistryStatus.WITHDRAWN,
-    RegistryStatus.SUSPENDED, RegistryStatus.LIQUIDATING,
-}  # fmt: skip
 _WARNING = {RegistryStatus.ABNORMAL, RegistryStatus.SERIOUS_VIOLATION, RegistryStatus.MOVED}
 _COMPANY_FORMS = ("有限公司", "股份公司", "有限责任公司", "股份有限公司")
 
@@ -128,7 +130,7 @@ def credit_code_consistency(ctx: RuleContext) -> Iterator[Signal]:
         yield Signal(
             "licence.uscc_not_creditor",
             (Evidence(field="licence.uscc", value=info.code),),
-            {"uscc": info.code, "creditor": creditor.name, "expected": "/".join(confirmed)},
+            {"uscc": info.code, "expected": "/".join(confirmed), **creditor_params(creditor)},
         )
 
 
@@ -167,7 +169,7 @@ def status(ctx: RuleContext) -> Iterator[Signal]:
     if licence is None or facts is None or facts.status is None:
         return
     evidence = (Evidence(field="licence.status", value=quote(licence.status)),)
-    if facts.status in _STOPPED:
+    if facts.status in STOPPED_STATUSES:
         yield Signal("licence.not_operating", evidence, {"status": quote(licence.status)})
     elif facts.status in _WARNING:
         yield Signal("licence.status_warning", evidence, {"status": quote(licence.status)})
@@ -187,11 +189,17 @@ def dates(ctx: RuleContext) -> Iterator[Signal]:
     as_of = ctx.facts.as_of
     if facts.established is not None:
         days = (as_of - facts.established).days
-        if days < RECENT_DAYS:
+        if days < 0:
+            yield Signal(
+                "licence.date_in_future",
+                (Evidence(field="licence.established", value=facts.established.isoformat()),),
+                {"established": facts.established.isoformat(), "as_of": as_of.isoformat()},
+            )
+        elif days < RECENT_DAYS:
             yield Signal(
                 "licence.recently_founded",
                 (Evidence(field="licence.established", value=facts.established.isoformat()),),
-                {"established": facts.established.isoformat(), "days": str(max(days, 0))},
+                {"established": facts.established.isoformat(), "days": str(days)},
             )
     if facts.term_end is not None and facts.term_end < as_of:
         yield Signal(

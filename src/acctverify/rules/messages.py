@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from acctverify.models.findings import Evidence
+from acctverify.models.request import MAX_MESSAGE_CHARS
 from acctverify.models.text import HitKind, TextHit
-from acctverify.rules._common import quote
+from acctverify.rules._common import creditor_params, dial_digits, quote
 from acctverify.rules._context import RuleContext
 from acctverify.rules._signal import Signal
 
@@ -56,14 +57,15 @@ def _hits(ctx: RuleContext, *kinds: HitKind) -> Iterator[tuple[int, TextHit]]:
                 yield message.index, hit
 
 
-def _creditor_name(ctx: RuleContext) -> str:
+def _creditor(ctx: RuleContext) -> dict[str, str]:
     match = ctx.facts.creditor
-    return match.creditor.name if match is not None and match.creditor is not None else "债权人"
+    return creditor_params(match.creditor if match is not None else None)
 
 
 def phrases(ctx: RuleContext) -> Iterator[Signal]:
     """Scam wording, one finding per phrase family. Phrases the message warns against (negated)
-    do not count; weak phrases count only next to a strong one of the same family."""
+    do not count. A weak phrase (a word genuine messages use too) never raises a finding on its
+    own; next to a strong phrase of the same family it is shown as further evidence."""
     from acctverify.text import phrase_families
 
     families = phrase_families()
@@ -80,7 +82,7 @@ def phrases(ctx: RuleContext) -> Iterator[Signal]:
         zh, en = FAMILY_LABELS.get(code, (family.zh, family.en) if family else (code, code))
         yield Signal(
             f"messages.{code}",
-            tuple(_evidence(i, h) for i, h in strong),
+            tuple(_evidence(i, h) for i, h in hits),
             {"family": zh, "family_en": en, "text": quote(strong[0][1].raw, 40)},
         )
 
@@ -91,27 +93,21 @@ def _known_codes() -> frozenset[str]:
     return frozenset(FINDINGS)
 
 
-def _national(hit: TextHit) -> str:
-    """The digits a person would dial inside mainland China (+8640082… -> 40082…)."""
-    value = hit.value
-    return value[3:] if value.startswith("+86") else value.lstrip("+")
-
-
 def contacts(ctx: RuleContext) -> Iterator[Signal]:
     """Personal WeChat, QQ and mobile contacts; cross-border and unofficial numbers."""
     creditor_match = ctx.facts.creditor
     creditor = creditor_match.creditor if creditor_match is not None else None
-    name = _creditor_name(ctx)
+    names = _creditor(ctx)
     for index, hit in _hits(
         ctx, HitKind.WECHAT, HitKind.QQ, HitKind.WECOM, HitKind.PHONE, HitKind.SHORT_NUMBER
     ):
         evidence = (_evidence(index, hit),)
-        params = {"value": hit.raw, "creditor": name}
+        params = {"value": hit.raw, **names}
         if hit.kind is HitKind.WECOM:
             yield Signal("messages.enterprise_wechat", evidence, params)
             continue
         if hit.kind in (HitKind.PHONE, HitKind.SHORT_NUMBER):
-            digits = _national(hit)
+            digits = dial_digits(hit.value)
             official = ctx.directory.is_official_number(digits, creditor)
             if official is None and creditor is not None:
                 official_elsewhere = ctx.directory.is_official_number(digits)
@@ -139,7 +135,7 @@ def judge_link(ctx: RuleContext, hit: TextHit, evidence: tuple[Evidence, ...]) -
     """Judge one URL hit against the directory's official domains (shared with the contact rule)."""
     if ctx.directory.is_official_domain(hit.value) is not None:
         return None
-    params = {"value": hit.value, "creditor": _creditor_name(ctx)}
+    params = {"value": hit.value, **_creditor(ctx)}
     if hit.details.brand_match in ("subdomain", "lookalike"):
         detail = f"{hit.details.brand or '?'}: {hit.details.brand_match}"
         return Signal("messages.lookalike_link", evidence, {**params, "detail": detail})
@@ -169,12 +165,10 @@ def apps(ctx: RuleContext) -> Iterator[Signal]:
 
 def truncation(ctx: RuleContext) -> Iterator[Signal]:
     """A message too long to scan whole."""
-    from acctverify.text import DEFAULT_MAX_CHARS
-
     for message in ctx.facts.messages:
         if message.truncated:
             yield Signal(
                 "messages.truncated",
                 (Evidence(field=f"messages[{message.index}]"),),
-                {"index": str(message.index + 1), "limit": str(DEFAULT_MAX_CHARS)},
+                {"index": str(message.index + 1), "limit": str(MAX_MESSAGE_CHARS)},
             )

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from acctverify.cn._util import clean
 from acctverify.models.findings import Evidence
 from acctverify.models.names import MatchOutcome
-from acctverify.rules._common import name_reasons, quote
+from acctverify.models.request import MAX_FIELD_CHARS
+from acctverify.rules._common import creditor_params, name_reasons, quote
 from acctverify.rules._context import RuleContext
 from acctverify.rules._signal import Signal
 from acctverify.rules.licence import LOOKALIKE_REASONS
@@ -51,7 +52,7 @@ def name_present(ctx: RuleContext) -> Iterator[Signal]:
     if name is None or not name.strip():
         yield Signal("payee.name_missing", (Evidence(field="payee.name"),))
     elif "payee.name" in ctx.facts.truncated_fields:
-        yield Signal("payee.name_truncated", _payee_evidence(ctx), {"limit": "2000"})
+        yield Signal("payee.name_truncated", _payee_evidence(ctx), {"limit": str(MAX_FIELD_CHARS)})
 
 
 def spoofing(ctx: RuleContext) -> Iterator[Signal]:
@@ -85,49 +86,56 @@ def debt_service_company(ctx: RuleContext) -> Iterator[Signal]:
 
 def against_creditor(ctx: RuleContext) -> Iterator[Signal]:
     """The payee name against the creditor's registered entities (the decisive check)."""
-    creditor_match = ctx.facts.creditor
     payee_name = ctx.request.payee.name
-    if creditor_match is None or not payee_name:
-        return
-    creditor = creditor_match.creditor
-    if creditor is None and creditor_match.imitated_id:
-        creditor = ctx.directory.get(creditor_match.imitated_id)  # the creditor imitated
-    if creditor is None:
+    creditor = ctx.directory.compared_creditor(ctx.facts.creditor)
+    if creditor is None or not payee_name:
         return
     pairs = [p for p in ctx.facts.name_matches if p.pair == "payee~creditor"]
     weak = [p for p in ctx.facts.name_matches if p.pair == "payee~creditor_unconfirmed"]
+    weak_match = weak[0] if weak and weak[0].match.outcome is MatchOutcome.MATCH else None
+    params = {
+        "payee": quote(payee_name),
+        **creditor_params(creditor),
+        "entities": "、".join(e.name for e in creditor.entities if e.confidence != "unconfirmed"),
+    }
+    if weak_match is not None and not (pairs and pairs[0].match.outcome is MatchOutcome.MATCH):
+        yield Signal(
+            "payee.unconfirmed_entity",
+            _payee_evidence(ctx),
+            {**params, "entity": weak_match.against},
+        )
+        return
     if not pairs:
-        if weak and weak[0].match.outcome is MatchOutcome.MATCH:
-            yield Signal(
-                "payee.unconfirmed_entity",
-                _payee_evidence(ctx),
-                {"payee": quote(payee_name), "creditor": creditor.name, "entity": weak[0].against},
-            )
+        # No confirmed entity: nothing to compare the payee with, so nothing is verified.
+        yield Signal("payee.creditor_entity_unknown", _payee_evidence(ctx), params)
         return
     best = pairs[0]
     match = best.match
-    params = {
-        "payee": quote(payee_name),
-        "creditor": creditor.name,
-        "entity": best.against,
-        "entities": "、".join(e.name for e in creditor.entities if e.confidence != "unconfirmed"),
-    }
+    params["entity"] = best.against
     params["reasons"], params["reasons_en"] = name_reasons(match.reasons)
     evidence = _payee_evidence(ctx, f"{match.outcome.value} {'/'.join(match.reasons)}".strip())
     if match.outcome is MatchOutcome.MATCH:
         yield Signal("payee.official_entity", evidence, params)
     elif match.outcome is MatchOutcome.CLOSE_MATCH:
         yield Signal("payee.close_to_creditor", evidence, params)
-    elif match.outcome is MatchOutcome.NO_MATCH:
-        if weak and weak[0].match.outcome is MatchOutcome.MATCH:
-            params["entity"] = weak[0].against
-            yield Signal("payee.unconfirmed_entity", evidence, params)
-        elif LOOKALIKE_REASONS & set(match.reasons) and not (
-            ctx.facts.payee.name is not None and ctx.facts.payee.name.looks_like_person
-        ):
-            yield Signal("payee.lookalike_creditor", evidence, params)
-        else:
-            yield Signal("payee.not_creditor", evidence, params)
+    elif match.outcome is MatchOutcome.NOT_POSSIBLE:
+        yield Signal("payee.name_not_comparable", evidence, params)
+    elif _imitates(ctx, payee_name, match.reasons):
+        yield Signal("payee.lookalike_creditor", evidence, params)
+    else:
+        yield Signal("payee.not_creditor", evidence, params)
+
+
+def _imitates(ctx: RuleContext, payee_name: str, reasons: tuple[str, ...]) -> bool:
+    """A no-match is an imitation when a look-alike reason says so, unless the payee is a person
+    (another payee, not a copy of the company) or a real institution's own name (中国建设银行 is
+    not an imitation of 中国工商银行)."""
+    if not LOOKALIKE_REASONS & set(reasons):
+        return False
+    parsed = ctx.facts.payee.name
+    if parsed is not None and parsed.looks_like_person:
+        return False
+    return not ctx.directory.is_known_name(payee_name)
 
 
 def official_account(ctx: RuleContext) -> Iterator[Signal]:
@@ -145,17 +153,17 @@ def official_account(ctx: RuleContext) -> Iterator[Signal]:
         return
     info = ctx.facts.payee.account
     masked = info.masked if info else ""
-    creditor = creditor_match.creditor.name
+    names = creditor_params(creditor_match.creditor)
     for account in accounts:
         if clean(account.account) == digits:
             yield Signal(
                 "payee.official_account",
                 (Evidence(field="payee.account", value=masked, detail=account.source),),
-                {"creditor": creditor, "source": account.source},
+                {**names, "source": account.source},
             )
             return
     yield Signal(
         "payee.not_official_account",
         (Evidence(field="payee.account", value=masked),),
-        {"creditor": creditor, "source": accounts[0].source},
+        {**names, "source": accounts[0].source},
     )

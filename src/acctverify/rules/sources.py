@@ -10,27 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from acctverify._facts import compare_registry
-from acctverify._parse import RegistryStatus
 from acctverify.cn import banks
 from acctverify.models.findings import Evidence
 from acctverify.models.names import MatchOutcome, NameMatch
 from acctverify.models.sources import LookupStatus, RiskHit, RiskKind, SourceKind, SourceOutcome
-from acctverify.rules._common import name_reasons, quote
+from acctverify.rules._common import CARD_TYPES, STOPPED_STATUSES, name_reasons, quote
 from acctverify.rules._context import RuleContext
 from acctverify.rules._signal import Signal
 
 __all__ = ["card_bin_online", "registry", "risk_lists"]
 
-_STOPPED = {
-    RegistryStatus.REVOKED, RegistryStatus.CANCELLED, RegistryStatus.WITHDRAWN,
-    RegistryStatus.SUSPENDED, RegistryStatus.LIQUIDATING,
-}  # fmt: skip
-_CARD_TYPES = {
-    "DC": ("借记卡", "debit card"),
-    "CC": ("信用卡", "credit card"),
-    "SCC": ("准贷记卡", "semi-credit card"),
-    "PC": ("预付费卡", "prepaid card"),
-}
 _KINDS = {
     RiskKind.ACCOUNT: ("账号", "account"),
     RiskKind.PHONE: ("电话号码", "phone number"),
@@ -77,7 +66,7 @@ def registry(ctx: RuleContext) -> Iterator[Signal]:
     if comparison.licence is not None and licence is not None and _differs(comparison.licence):
         yield _name_mismatch(comparison.licence, "licence.name", licence.name, registered, source)
     facts = comparison.facts
-    if facts.status in _STOPPED:
+    if facts.status in STOPPED_STATUSES:
         where = "licence.uscc" if licence is not None and licence.uscc else "payee.name"
         yield Signal(
             "sources.registry_status",
@@ -132,7 +121,7 @@ def card_bin_online(ctx: RuleContext) -> Iterator[Signal]:
         if outcome.status is LookupStatus.OK and card is not None:
             bank = banks.get(card.bank_code)
             name = f"{bank.name if bank else card.bank_name} ({card.bank_code})"
-            kind_zh, kind_en = _CARD_TYPES.get(card.card_type.value, ("银行卡", "card"))
+            kind_zh, kind_en = CARD_TYPES.get(card.card_type.value, ("银行卡", "card"))
             offline = account.card_bin if account is not None else None
             if offline is None:
                 agree = ("内置BIN表没有此卡号", "the shipped BIN table does not know it")
@@ -156,9 +145,10 @@ def card_bin_online(ctx: RuleContext) -> Iterator[Signal]:
 
 def _hit_evidence(ctx: RuleContext, hit: RiskHit) -> Evidence:
     if hit.field.startswith("messages[") and hit.start is not None and hit.end is not None:
-        index = int(hit.field[len("messages[") : -1])
-        if index < len(ctx.request.messages):
-            raw = ctx.request.messages[index][hit.start : hit.end]
+        index = int(hit.field[len("messages[") : -1])  # the model's pattern makes it digits
+        message = ctx.request.messages[index] if index < len(ctx.request.messages) else ""
+        if hit.start < hit.end <= len(message):
+            raw = message[hit.start : hit.end]
             if hit.kind is RiskKind.ACCOUNT:
                 return Evidence(field=hit.field, value=hit.value, detail=hit.list_name)
             return Evidence(

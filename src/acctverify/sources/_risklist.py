@@ -192,6 +192,8 @@ def lookup_keys(kind: RiskKind, key: str) -> tuple[str, ...]:
 def read_csv(path: str | os.PathLike[str]) -> Iterator[RiskEntry]:
     """Yield the entries of a CSV risk list; raise :class:`~acctverify.DataError` on a bad row."""
     where = Path(path)
+    if where.exists() and not where.is_file():
+        raise DataError(f"cannot read risk list {where}: not a regular file")
     try:
         handle = where.open(encoding="utf-8-sig", newline="")
     except OSError as exc:

@@ -397,7 +397,7 @@ def numbers_in_run(text: str, start: int, end: int) -> list[Found]:
     run = text[first:end]
     if run.isdigit():  # one group: the common case
         phone_length = len(run) in _lengths(run[:3], plus)
-        if not phone_length and not _short_shape(run):
+        if not phone_length and not _short_shape(run) and not _country_short(run, plus):
             return []
         return _one_group(text, start, end, run, plus=plus, phone_length=phone_length)
     parts = DIGIT_GROUPS.python().findall(run)
@@ -456,6 +456,20 @@ def numbers_in_run(text: str, start: int, end: int) -> list[Found]:
                 )
                 group = position
                 continue
+        if group == 0 and not card:
+            prefixed = _prefixed_short(
+                text,
+                start,
+                digits=digits,
+                groups=groups,
+                offsets=offsets,
+                plus=plus,
+                last_allowed=last_allowed,
+            )
+            if prefixed is not None:
+                found.append(prefixed[0])
+                group = prefixed[1]
+                continue
         if group < last_allowed and not card:
             short = _short_number(text, groups, group, glued if group == 0 else None)
             if short is not None:
@@ -481,8 +495,55 @@ def _one_group(
         else:
             rule = "phone.national"
         return [Found("phone", start, end, info[0], rule, cue, _phone_details(info))]
+    rest = _country_short(digits, plus)
+    if rest:  # +8695384, 008695384: a service number after the country code
+        if vetoed(text, start, end):
+            return []
+        short = _short_found(text, start, end, rest)
+        return [short] if short is not None else []
     short = _short_number(text, [(end - len(digits), end)], 0, glued)
     return [short] if short is not None else []
+
+
+def _country_short(digits: str, plus: bool) -> str:
+    """The service number after China's country code (``+86`` or ``0086``) that starts *digits*
+    (written after ``+`` when *plus*), or ``""``: ``+86 95384`` is the same line as ``95384``."""
+    prefix = "86" if plus else "0086"
+    if digits.startswith(prefix) and _short_shape(digits[len(prefix) :]):
+        return digits[len(prefix) :]
+    return ""
+
+
+def _prefixed_short(
+    text: str,
+    start: int,
+    *,
+    digits: str,
+    groups: list[tuple[int, int]],
+    offsets: list[int],
+    plus: bool,
+    last_allowed: int,
+) -> tuple[Found, int] | None:
+    """A service number after the country code at the start of a run of several groups
+    (``+86 95384``, ``0086-95384``): the hit, from the ``+`` or ``00``, and the next group."""
+    prefix = 2 if plus else 4
+    if not digits.startswith("86" if plus else "0086"):
+        return None
+    for length in (5, 6):
+        position = bisect_left(offsets, prefix + length)
+        if position > last_allowed or position >= len(offsets):
+            continue
+        if offsets[position] != prefix + length:
+            continue
+        rest = digits[prefix : prefix + length]
+        if not _short_shape(rest):
+            continue
+        end = groups[position - 1][1]
+        if vetoed(text, start, end):
+            return None
+        short = _short_found(text, start, end, rest)
+        return (short, position) if short is not None else None
+    return None
 
 
 @functools.lru_cache(maxsize=8192)
@@ -512,6 +573,12 @@ def _short_number(
         return None
     if vetoed(text, start, end):
         return None
+    return _short_found(text, start, end, digits)
+
+
+def _short_found(text: str, start: int, end: int, digits: str) -> Found | None:
+    """The service number *digits* written at ``text[start:end]``: listed, or valid with a phone
+    word in the ten characters before it."""
     listed = listed_numbers().get(digits)
     context = None
     if listed is None:

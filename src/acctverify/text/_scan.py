@@ -54,23 +54,101 @@ RULES: dict[str, str] = {
     "phrase.keyword": "a phrase of a scam phrase family",
 }
 
-#: Negations that may stand in the same clause before a phrase.
-_NEGATIONS = (
-    "请勿|切勿|勿|不要|不会|绝不|决不|从不|不得|严禁|谨防|警惕|防范|凡是|没有所谓|并无|不存在|"
-    "不可能|无权|防止|拒绝|自称|冒充|假冒"
-)
-#: A negation in the same clause before a phrase (searched in the 8 characters before it).
+# --- negation -------------------------------------------------------------------------------
+#
+# A phrase or app is *negated* when the message warns against it rather than asks for it. Three
+# tests, each on a bounded window around the hit (so the scan stays linear):
+#
+# * **before**, in the same clause: a negator or warning word between the start of the clause (the
+#   last of ``。！？；,，\n``, or :data:`_BEFORE` characters back) and the hit. A comma between two
+#   quoted items (``“债务优化”，“停息挂账”``) does not end the clause, so one word covers a list.
+#   Plain negators (:data:`_NEGATORS`: 不要, 请勿, 不会, 没有 …) count for every family except the
+#   *instructions* (:func:`_instruction`): the secrecy family (不要告诉家人, 不要接银行电话 …)
+#   and any phrase that starts with a negator (不要还银行). In those the negation is the scam's
+#   own wording, so only warning words (:data:`_WARNING_WORDS`: 警惕, 谨防, 凡是, 自称, 不要相信
+#   …) negate them. A negator inside such an instruction never negates a later hit (请不要挂断并
+#   提供验证码 still asks for the code), and a negator directly followed by 关闭, 退出, 挂断 …
+#   asks to keep going (请勿关闭屏幕共享), so it does not count either.
+# * **denial after** (impersonation only: its phrases name an institution): a denial right after it
+#   in the same clause (公检法没有安全账户, 银保监会无权冻结).
+# * **warning after**, in the same sentence (commas do not end it): 骗局, 诈骗, 是假的, 不可信 …
+#   within :data:`_AFTER` characters, unless it is the scam's reassurance or accusation (不是诈骗,
+#   涉嫌诈骗, 以诈骗罪).
+
+#: How far back (characters) the clause before a hit is searched for a negation.
+_BEFORE = 24
+#: How far (characters) the sentence after a hit is searched for a warning.
+_AFTER = 24
+#: Plain negators: they negate what follows them, except the instructions.
+_NEGATORS = (
+    "请勿", "切勿", "勿", "不要", "千万不要", "不会", "绝不会", "绝不", "决不", "从不", "从来不",
+    "不得", "严禁", "禁止", "没有所谓", "没有", "并没有", "并无", "不存在", "不可能", "无权",
+    "拒绝",
+)  # fmt: skip
+#: Warning words: they negate every family, instructions included.
+_WARNING_WORDS = (
+    "谨防", "警惕", "防范", "小心", "当心", "提防", "凡是", "自称", "冒充", "假冒", "不要相信",
+    "请勿相信", "切勿相信", "不要轻信", "请勿轻信", "切勿轻信", "勿轻信", "勿信", "别信", "别相信",
+)  # fmt: skip
+#: After a negator, these words ask to keep doing something (请勿关闭, 不要挂断), set a
+#: condition (拒绝配合, 没有按时还款) or reassure (不要担心, 没有问题, 防范风险): the negator
+#: does not negate what follows.
+_NOT_NEGATING = (
+    "关闭", "退出", "挂断", "挂电话", "断开", "离开", "结束", "中断", "停止", "配合", "还款",
+    "按时", "及时", "还清", "结清", "履行", "缴纳", "支付", "问题", "担心", "着急", "紧张", "害怕",
+    "怕", "慌", "急", "紧", "犹豫", "顾虑", "风险",
+)  # fmt: skip
+#: Denials after an institution's name (impersonation): 公检法没有安全账户.
+_DENIALS = (
+    "没有所谓", "没有", "并没有", "并无", "不会", "绝不会", "绝不", "决不", "从不", "从来不",
+    "不存在", "无权", "不可能", "不得",
+)  # fmt: skip
+#: Warnings after a hit, in the same sentence; longer forms first, as they are reported.
+_WARNINGS_AFTER = (
+    "都是诈骗", "均为诈骗", "均是诈骗", "是诈骗", "诈骗行为", "诈骗陷阱", "诈骗手段", "诈骗套路",
+    "都是骗局", "是骗局", "的骗局", "骗局", "是骗子", "骗子", "都是假的", "是假的", "诈骗",
+    "不可信", "勿信", "陷阱",
+)  # fmt: skip
+#: A warning word right after these is the scam's reassurance or accusation (不是诈骗, 涉嫌诈骗).
+_NOT_WARNING_BEFORE = ("不", "非", "没有", "涉嫌", "涉及", "参与", "以", "调查", "犯")
+_NOT_WARNING_AFTER = ("罪", "团伙")
+#: Characters that end a clause (before a hit) and a sentence (after it).
+_CLAUSE_END = "。!?;\n,；，！？"
+_SENTENCE_END = "。!?;\n；！？"
+#: A comma between two quoted items does not end the clause.
+_QUOTED_COMMA = '[”"」』][,，][“"「『]'
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    """An alternation trying longer words first (leftmost-first engines take the first match)."""
+    return "|".join(sorted(set(words), key=lambda word: (-len(word), word)))
+
+
+#: A negator or warning word with nothing ending the clause after it.
 _NEGATION_BEFORE = compile_pattern(
-    "phrases.negation_before", f"({_NEGATIONS})[^。!?;\n,；，！？]*$"
+    "phrases.negation_before",
+    f"({_alternatives(_NEGATORS + _WARNING_WORDS)})(?:[^{_CLAUSE_END}]|{_QUOTED_COMMA})*$",
+)
+#: The same for the warning words alone (for instructions).
+_WARNING_BEFORE = compile_pattern(
+    "phrases.warning_before",
+    f"({_alternatives(_WARNING_WORDS)})(?:[^{_CLAUSE_END}]|{_QUOTED_COMMA})*$",
 )
 #: A window without any of these characters holds no negation: the pattern is not run.
-_NEGATION_FIRST = frozenset(word[0] for word in _NEGATIONS.split("|"))
-#: A warning in the same sentence after a phrase (matched on the 16 characters after it).
-_WARNING_AFTER = compile_pattern(
-    "phrases.warning_after",
-    "[^。!?;\n；！？]*?(是诈骗|都是诈骗|均为诈骗|均是诈骗|是骗局|都是骗局|是骗子|诈骗行为|的骗局|诈骗陷阱|"
-    "不可信|勿信)",
+_NEGATION_FIRST = frozenset(word[0] for word in _NEGATORS + _WARNING_WORDS)
+_WARNING_FIRST = frozenset(word[0] for word in _WARNING_WORDS)
+#: A denial right after an institution's name, in the same clause.
+_DENIAL_AFTER = compile_pattern(
+    "phrases.denial_after", f"[^{_CLAUSE_END}]{{0,6}}?({_alternatives(_DENIALS)})"
 )
+#: A warning in the same sentence after a hit (searched in the :data:`_AFTER` characters after).
+_WARNING_AFTER = compile_pattern(
+    "phrases.warning_after", f"[^{_SENTENCE_END}]*?({_alternatives(_WARNINGS_AFTER)})"
+)
+#: Families whose phrases are instructions worded as negations (see above).
+_INSTRUCTION_FAMILIES = frozenset({"secrecy"})
+#: Families whose phrases name an institution: a denial after them negates them.
+_DENIAL_FAMILIES = frozenset({"impersonation"})
 _APP_CUE_BEFORE = compile_pattern(
     "apps.cue_before", "下载|安装|打开|注册|登录|加|用|开启|使用|通过"
 )
@@ -106,19 +184,99 @@ def all_patterns() -> dict[str, Pattern]:
     return registry()
 
 
-def _negation(text: str, start: int, end: int, warnings: bool) -> str | None:
-    """The negation before a phrase (same clause) or the warning after it (same sentence)."""
-    before = text[max(0, start - 8) : start]
-    if before and not _NEGATION_FIRST.isdisjoint(before):
-        match = _NEGATION_BEFORE.window_search(before)
-        if match is not None:
+def _negation(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    instruction: bool = False,
+    denial: bool = False,
+    warnings: bool,
+    shields: list[tuple[int, int]] | None = None,
+) -> str | None:
+    """The negation or warning word that covers the hit at ``[start, end)``, or ``None``.
+
+    *instruction*: only warning words count before it; *denial*: a denial right after it counts;
+    *warnings*: the text may hold a warning after it; *shields*: spans of instructions whose
+    negators do not count (see the comment above :data:`_BEFORE`).
+    """
+    low = max(0, start - _BEFORE)
+    before = text[low:start]
+    if before and not (_WARNING_FIRST if instruction else _NEGATION_FIRST).isdisjoint(before):
+        if shields:
+            before = _shielded(before, low, shields)
+        found = _negation_before(before, _WARNING_BEFORE if instruction else _NEGATION_BEFORE)
+        if found is not None:
+            return found
+    if denial:
+        after = text[end : end + 8]
+        match = _DENIAL_AFTER.window_match(after) if after else None
+        if match is not None and not after.startswith(_NOT_NEGATING, match.end(1)):
             return match.group(1)
     if warnings:
-        after = text[end : end + 16]
-        match = _WARNING_AFTER.window_match(after) if after else None
-        if match is not None:
-            return match.group(1)
+        return _warning_after(text[end : end + _AFTER])
     return None
+
+
+def _negation_before(before: str, pattern: Pattern) -> str | None:
+    """The first negator of *pattern* in the clause that ends *before*, skipping the ones that
+    ask to keep going (请勿关闭)."""
+    regex = pattern.python()
+    position = 0
+    while True:
+        match = regex.search(before, position)
+        if match is None:
+            return None
+        if not before.startswith(_NOT_NEGATING, match.end(1)):
+            return match.group(1)
+        position = match.end(1)
+
+
+def _warning_after(after: str) -> str | None:
+    """The first warning in the sentence that starts *after*, skipping the scam's reassurances and
+    accusations (不是诈骗, 涉嫌诈骗, 诈骗罪)."""
+    regex = _WARNING_AFTER.python()
+    position = 0
+    while after:
+        match = regex.match(after, position)
+        if match is None:
+            return None
+        word = match.group(1)
+        if not (
+            after.endswith(_NOT_WARNING_BEFORE, 0, match.start(1))
+            or (word.endswith("诈骗") and after.startswith(_NOT_WARNING_AFTER, match.end(1)))
+        ):
+            return word
+        position = match.end(1)
+    return None
+
+
+def _shielded(before: str, low: int, shields: list[tuple[int, int]]) -> str:
+    """*before* (which starts at *low*) with the characters of the shielding hits blanked."""
+    chars = None
+    for shield_start, shield_end in shields:
+        first, last = max(shield_start - low, 0), min(shield_end - low, len(before))
+        if first < last:
+            chars = chars if chars is not None else list(before)
+            chars[first:last] = "_" * (last - first)
+    return "".join(chars) if chars is not None else before
+
+
+@functools.lru_cache(maxsize=4096)
+def _instruction(word: Keyword) -> bool:
+    """Whether a phrase is an instruction worded as a negation (see above :data:`_BEFORE`)."""
+    return word.code in _INSTRUCTION_FAMILIES or word.word.startswith(_NEGATORS)
+
+
+@functools.lru_cache(maxsize=4096)
+def _shields(word: Keyword) -> bool:
+    """Whether a phrase holds a negator that must not negate a later hit (不要还银行)."""
+    return any(negator in word.word for negator in _NEGATORS)
+
+
+def _may_warn(text: str) -> bool:
+    """Whether *text* may hold a warning after a hit (cheap test before :func:`_warning_after`)."""
+    return "骗" in text or "可信" in text or "勿信" in text or "假的" in text or "陷阱" in text
 
 
 def _app_cue(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -142,30 +300,51 @@ def _keyword_hits(
     """Add the phrase and app hits of the listed *words* (span, entries) to *found*; return the
     channel words among them, for :func:`channel_ids`."""
     cues: list[Cue] = []
-    warnings = None  # whether the text may hold a warning after a phrase, once a phrase is seen
+    warnings = None  # whether the text may hold a warning after a hit, once a hit is seen
+    shields: list[tuple[int, int]] = []  # instructions whose negators negate nothing after them
     for start, end, entries in words:
         for word in entries:
             kind = word.kind
-            if kind == "phrase":
-                if warnings is None:
-                    warnings = "骗" in text or "可信" in text or "勿信" in text
-                facts = _phrase_details(word, _negation(text, start, end, warnings))
-                found.append(Found("phrase", start, end, word.code, "phrase.keyword", None, facts))
-            elif kind == "cue":
+            if kind == "cue":
                 cues.append((start, end, word))
-            elif not word.weak:
-                found.append(Found("app", start, end, word.code, "app.keyword", None, _app(word)))
-            else:
+                continue
+            cue = None
+            if kind != "phrase" and word.weak:
                 cue = _app_cue(text, start, end)
-                if cue is not None:
-                    rule = "app.keyword_with_cue"
-                    found.append(Found("app", start, end, word.code, rule, cue, _app(word)))
+                if cue is None:
+                    continue
+            if warnings is None:
+                warnings = _may_warn(text)
+            if kind == "phrase":
+                negation = _negation(
+                    text,
+                    start,
+                    end,
+                    instruction=_instruction(word),
+                    denial=word.code in _DENIAL_FAMILIES,
+                    warnings=warnings,
+                    shields=shields,
+                )
+                if _shields(word):
+                    shields.append((start, end))
+                facts = _phrase_details(word, negation)
+                found.append(Found("phrase", start, end, word.code, "phrase.keyword", None, facts))
+            else:
+                negation = _negation(text, start, end, warnings=warnings, shields=shields)
+                rule = "app.keyword" if cue is None else "app.keyword_with_cue"
+                found.append(Found("app", start, end, word.code, rule, cue, _app(word, negation)))
     return cues
 
 
 @functools.lru_cache(maxsize=1024)
-def _app(word: Keyword) -> HitDetails:
-    return details(category=word.category, weak=word.weak, confirmed=word.confirmed)
+def _app(word: Keyword, negation: str | None) -> HitDetails:
+    return details(
+        category=word.category,
+        weak=word.weak,
+        confirmed=word.confirmed,
+        negated=negation is not None,
+        negation=negation,
+    )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -205,10 +384,12 @@ def _find(text: str, official: tuple[str, ...]) -> list[Found]:
                     nested = nested or bool(past)
             continue
         word = text[start:end]
-        if "@" in word:
+        if "://" in word:  # before "@": a link may carry user information (a@b.com@evil.com)
+            link = url_found(text, start, end, scheme=True, official=official)
+        elif "@" in word:
             link = email_found(text, start, end, official=official)
-        elif "://" in word or _LETTER.search(word) is not None:
-            link = url_found(text, start, end, scheme="://" in word, official=official)
+        elif _LETTER.search(word) is not None:
+            link = url_found(text, start, end, scheme=False, official=official)
         else:  # a digit run: digits and separators only
             numbers = numbers_in_run(text, start, end)
             if numbers:

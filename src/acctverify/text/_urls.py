@@ -46,12 +46,17 @@ _PORT = "(?::[0-9]{1,5})?"
 _HAN = "一-鿿"
 #: ``user@host.tld``.
 EMAIL = f"[a-z0-9][a-z0-9._%+\\-]{{0,63}}@(?:{_LABEL}\\.){{1,8}}[a-z]{{2,24}}"
-#: ``http(s)://`` (or defanged ``hxxp``) with a host name (Chinese allowed) or an IPv4 address.
+#: What may stand before ``@`` in a link's authority (user name and password; a brand name or
+#: domain there is a decoy: the browser goes to the host after the last ``@``).
+_USERINFO = f"[a-z0-9._~%!$&'*+=:@\\-{_HAN}]{{1,64}}@"
+#: ``http(s)://`` (or defanged ``hxxp``), optional user information, a host name (Chinese
+#: allowed) or an IPv4 address. A backslash ends the host, as in browsers (WHATWG URL).
 SCHEME_URL = (
     "(?:https?|hxxps?)://"
+    f"(?:{_USERINFO})?"
     f"(?:(?:(?:{_LABEL}|[{_HAN}][{_HAN}\\-]{{0,62}})\\.){{1,10}}{_TLD}"
     "|[0-9]{1,3}(?:\\.[0-9]{1,3}){3})"
-    f"{_PORT}(?:[/?#][!-~]*)?"
+    f"{_PORT}(?:[/?#\\\\][!-~]*)?"
 )
 #: ``host.tld`` or ``host.tld/path`` without a scheme (ASCII host names).
 BARE_URL = f"(?:{_LABEL}\\.){{1,10}}{_TLD}{_PORT}(?:/[!-~]*)?"
@@ -270,6 +275,9 @@ def url_found(
         end -= 1
     candidate = text[start:end]
     host = candidate.split("://", 1)[1] if scheme else candidate
+    decoy = ""
+    if scheme:
+        host, decoy = _authority(host)
     for stop in "/?#":
         host = host.split(stop, 1)[0]
     host = host.rsplit(":", 1)[0] if ":" in host else host
@@ -277,8 +285,71 @@ def url_found(
     facts = host_facts(host, official, True) if host else None
     if facts is None or (not scheme and facts.registered_domain is None):
         return None
+    if decoy and facts.brand is None:
+        facts = _decoy_facts(facts, decoy, official)
     rule = "url.scheme" if scheme else "url.bare"
     return Found("url", start, end, host, rule, None, facts)
+
+
+def _authority(rest: str) -> tuple[str, str]:
+    """Split what follows ``://`` into the host part a browser uses and a decoy, the name a reader
+    (or a naive parser) takes for the host.
+
+    >>> _authority('webank.com@evil.com/pay')
+    ('evil.com/pay', 'webank.com')
+    >>> _authority('evil.com\\\\@webank.com/x')
+    ('evil.com', 'webank.com')
+    """
+    end = len(rest)
+    for stop in "/?#":
+        index = rest.find(stop)
+        if 0 <= index < end:
+            end = index
+    authority, tail = rest[:end], rest[end:]
+    decoy = ""
+    slash = authority.find("\\")
+    if slash >= 0:  # a browser reads a backslash as "/": what follows is path, not host
+        after = authority[slash + 1 :]
+        decoy = after.rpartition("@")[2] if "@" in after else ""
+        authority, tail = authority[:slash], ""
+    if "@" in authority:  # user information: the host is after the last "@"
+        user, _, authority = authority.rpartition("@")
+        decoy = decoy or user
+    return authority + tail, decoy
+
+
+def _decoy_brand(decoy: str, table_: Brands) -> str | None:
+    """The brand a decoy (user information, or a host after a backslash) names, or ``None``."""
+    for part in decoy.split(":"):
+        piece = part.strip(".")
+        parts = split_host(piece) if piece else None
+        if parts is not None:
+            found = brand_of(parts, table_)
+            if found is not None:
+                return found[0]
+        labels = set(piece.replace("-", ".").replace("_", ".").split("."))
+        for token, brand in table_.tokens:
+            if token in labels:
+                return brand
+        for name, brand in table_.names:
+            if name in piece:
+                return brand
+    return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _decoy_facts(facts: Any, decoy: str, official: tuple[str, ...]) -> Any:
+    """*facts* of a host without a brand of its own, with the brand its decoy names, as a
+    ``lookalike`` (``https://webank.com@evil.com``: the link goes to evil.com)."""
+    brand = _decoy_brand(decoy, brands(official))
+    if brand is None:
+        return facts
+    return details(
+        registered_domain=facts.registered_domain,
+        brand=brand,
+        brand_match="lookalike",
+        short_link=facts.short_link,
+    )
 
 
 def email_found(text: str, start: int, end: int, *, official: tuple[str, ...]) -> Found | None:

@@ -1,0 +1,131 @@
+"""Re-run the examples of the hand-written docs pages and paste their real output.
+
+Both kinds of examples are refreshed: ``console`` blocks (``$ command`` and its output) and
+``pycon`` blocks (doctest sessions, one session per page, as tests/test_docs.py runs them).
+
+    python scripts/refresh_doc_examples.py            # rewrite docs/*.md in place
+    python scripts/refresh_doc_examples.py --check    # exit 1 when an output is out of date
+
+tests/test_docs.py runs the same commands and fails when a page shows an output that the code no
+longer produces; this script is how a maintainer brings the pages up to date after a deliberate
+change (run it, then read the diff).
+"""
+
+from __future__ import annotations
+
+import argparse
+import doctest
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+_FENCE = re.compile(
+    r"^(?P<indent>[ \t]*)```(?P<lang>[\w-]+)[^\n]*\n(?P<body>.*?)^(?P=indent)```[ \t]*$",
+    re.MULTILINE | re.DOTALL,
+)
+
+
+def _run(command: str) -> str:
+    scripts = Path(sys.executable).parent  # where the acctverify command is installed
+    env = {**os.environ, "PATH": f"{scripts}{os.pathsep}{os.environ.get('PATH', '')}"}
+    env.pop("NO_COLOR", None)
+    result = subprocess.run(
+        ["bash", "-c", command],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+    return result.stdout.rstrip("\n")
+
+
+def _refresh_block(body: str) -> str:
+    lines: list[str] = []
+    for line in body.split("\n"):
+        if line.startswith("$ "):
+            lines.append(line)
+            lines.extend(_run(line[2:].strip()).split("\n"))
+        elif not lines:
+            lines.append(line)  # text before the first command (none in practice)
+    return "\n".join(lines)
+
+
+class _Recorder(doctest.DocTestRunner):
+    """A doctest runner that remembers what each failing example really printed."""
+
+    def __init__(self) -> None:
+        super().__init__(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+        self.got: dict[int, str] = {}
+
+    def report_failure(self, *args: object) -> None:  # (out, test, example, got)
+        _out, _test, example, got = args
+        assert isinstance(got, str)
+        self.got[id(example)] = got
+
+
+def _refresh_pycon(body: str, session: dict[str, object]) -> str:
+    test = doctest.DocTestParser().get_doctest(body, session, "docs", None, 0)
+    runner = _Recorder()
+    runner.run(test, out=lambda _text: None, clear_globs=False)
+    session.update(test.globs)
+    lines = body.split("\n")
+    for example in reversed(test.examples):
+        got = runner.got.get(id(example))
+        if got is None:
+            continue
+        start = example.lineno + example.source.count("\n")
+        end = start + example.want.count("\n")
+        pad = " " * example.indent
+        lines[start:end] = [pad + line if line else line for line in got.rstrip("\n").split("\n")]
+    return "\n".join(lines)
+
+
+def refresh(text: str) -> str:
+    """Return *text* with every example's output replaced by the real one."""
+    session: dict[str, object] = {"__name__": "__docs__"}
+
+    def replace(match: re.Match[str]) -> str:
+        lang = match.group("lang")
+        if lang not in ("console", "pycon"):
+            return match.group(0)
+        indent = match.group("indent")
+        raw = match.group("body").rstrip("\n").split("\n")
+        body = "\n".join(line[len(indent) :] for line in raw)
+        fresh = _refresh_block(body) if lang == "console" else _refresh_pycon(body, session)
+        opening = match.group(0).split("\n", 1)[0]
+        lines = [opening, *(indent + line if line else line for line in fresh.split("\n"))]
+        return "\n".join(lines) + f"\n{indent}```"
+
+    return _FENCE.sub(replace, text)
+
+
+def main(argv: list[str]) -> int:
+    os.chdir(ROOT)  # the examples read files relative to the repository
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--check", action="store_true", help="fail when an output is stale")
+    args = parser.parse_args(argv)
+    stale = []
+    for page in sorted(DOCS.glob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        if "```console" not in text and "```pycon" not in text:
+            continue
+        fresh = refresh(text)
+        if fresh != text:
+            stale.append(page.name)
+            if not args.check:
+                page.write_text(fresh, encoding="utf-8")
+    if stale:
+        print(("stale: " if args.check else "refreshed: ") + ", ".join(stale), file=sys.stderr)
+    return 1 if stale and args.check else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
