@@ -74,7 +74,7 @@ def run() -> list[Result]:
             baseline,
             target=1.0,
             repeats=30,
-        )
+        ),
     ]
 
 

@@ -28,9 +28,9 @@ BENCHMARKS = [
 
 #: Result-name prefix -> why the target is not met yet.
 KNOWN_MISSES: dict[str, str] = {
-    "verify_many(workers=2) of ": "issue 7: moving a report between processes costs about a third of "
-    "making it, which caps the 2-CPU speed-up near 1.5x; measured 1.3-1.45x, target 1.6x "
-    "(verify_frame, which moves five values per row, meets it)",
+    "verify_many(workers=2) of ": "issue 7: moving a report between processes costs about a "
+    "third of making it, which caps the 2-CPU speed-up near 1.5x; measured 1.3-1.45x, target "
+    "1.6x (verify_frame, which moves five values per row, meets it)",
     "text.scan (": "issue 4: scan finds nine kinds of hits in Python: about 5 us/message "
     "normalising, 6 us in RE2 calls (one per candidate, ~0.5 us each), 20 us turning candidates "
     "into hits, 8 us building TextHits (3 us of it pydantic); measured 1.5-1.8x against the "

@@ -124,9 +124,7 @@ CASES: dict[str, Case] = {
         {"payee": {"name": "Shenzhen Moumou Consulting Co., Ltd."}, "creditor": "微粒贷"},
         "payee.name",
     ),
-    "creditor.name_typo": Case(
-        {"payee": {"name": WEBANK}, "creditor": "微粒代"}, "creditor"
-    ),
+    "creditor.name_typo": Case({"payee": {"name": WEBANK}, "creditor": "微粒代"}, "creditor"),
     "creditor.transfer_to_creditor": Case(
         {"payee": {"name": WEBANK, "account": "4109123456789012345"}, "creditor": "微粒贷"},
         "creditor",

@@ -16,9 +16,9 @@ from typing import Any
 
 from acctverify._advice import advise
 from acctverify._data import data_version
-from acctverify.cn._util import has_surrogate
 from acctverify._facts import build_facts
 from acctverify._version import __version__
+from acctverify.cn._util import has_surrogate
 from acctverify.directory import Directory, default_directory
 from acctverify.models.findings import Evidence
 from acctverify.models.licence_image import LicenceReading

@@ -280,8 +280,10 @@ def render(report: Report, messages: Sequence[str], *, lang: str, colour: bool) 
             if match:
                 index = int(match.group(1))
                 where = f"消息{index + 1}" if zh else f"message {index + 1}"
-                if evidence.start is not None and evidence.end is not None and index < len(
-                    messages
+                if (
+                    evidence.start is not None
+                    and evidence.end is not None
+                    and index < len(messages)
                 ):
                     excerpt = _excerpt(messages[index], evidence.start, evidence.end, style)
                     lines.append(f"       ↳ {where}: {excerpt}")
