@@ -80,10 +80,11 @@ class HitDetails(Model):
     confirmed: bool | None = None
     """Phrases, apps and channel words: False when the listing is marked unconfirmed."""
     negated: bool | None = None
-    """Phrases: preceded by a negation (请勿, 不要 …) or followed by a warning (…是诈骗): the
-    message is more likely warning against the scam than running it."""
+    """Phrases and apps: covered by a negation in the same clause (请勿, 不要, 没有, 谨防 …) or
+    followed by a warning in the same sentence (…是诈骗, 骗局): the message is more likely warning
+    against the scam than running it."""
     negation: str | None = None
-    """Phrases: the negation or warning word found (normalised)."""
+    """Phrases and apps: the negation or warning word found (normalised)."""
     category: str | None = None
     """Apps: ``meeting``, ``remote_control``, ``chat`` or ``screen_share``."""
 

@@ -153,8 +153,11 @@ def links(ctx: RuleContext) -> Iterator[Signal]:
 
 
 def apps(ctx: RuleContext) -> Iterator[Signal]:
-    """Remote-control apps and screen sharing; meeting and chat apps."""
+    """Remote-control apps and screen sharing; meeting and chat apps (not when a message warns
+    against them)."""
     for index, hit in _hits(ctx, HitKind.APP):
+        if hit.details.negated:  # 不要相信…要求您下载会议软件: a warning, not a request
+            continue
         code = (
             "messages.remote_control_app"
             if hit.details.category in _REMOTE

@@ -17,7 +17,12 @@ needed to find it. What :func:`scan` reports (:class:`~acctverify.models.text.Hi
 * ``app`` — meeting, chat and remote-control apps and screen sharing (``tencent_meeting``,
   ``telegram``, ``sunlogin``, ``screen_sharing`` …);
 * ``phrase`` — a phrase of a scam phrase family (:data:`PHRASE_FAMILIES`, from official
-  typologies), flagged ``negated`` when the message warns against it.
+  typologies).
+
+Phrases and apps are flagged ``negated`` when the message warns against them (``不要相信任何要求您
+共享屏幕的人``, ``谨防“债务优化”“停息挂账”骗局``, ``公检法没有安全账户``): a negator or warning
+word earlier in the clause, or a warning later in the sentence (``…都是诈骗``). Secrecy phrases are
+worded as negations (``不要告诉家人``), so only warning words (警惕, 谨防, 凡是 …) negate them.
 
 Normalisation (:func:`normalise`): NFKC (full-width and circled characters), traditional →
 simplified, junk removed between characters (``微 信``, ``138★1234★5678``), runs of Chinese numerals

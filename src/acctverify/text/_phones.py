@@ -22,7 +22,9 @@ Searching and validating are separate, as in phonenumbers' matcher:
 
 Service numbers (95xxx, 96xxx, 12xxx, 10xxx) must stand alone; those listed in
 ``bank_hotlines.csv`` or ``service_numbers.csv`` carry their institution, the others need
-phonenumbers' short-number metadata and a phone word nearby (电话, 客服, 拨打 …).
+phonenumbers' short-number metadata and a phone word nearby (电话, 客服, 拨打 …). Written after
+China's country code (``+86 95384``, ``+8695384``, ``0086-95384``) they are the same service number
+(value ``95384``); the hit's span includes the prefix.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from acctverify.cn._util import INVISIBLE_CHARACTERS
 from acctverify.models.text import ScanResult, TextHit
 from acctverify.text._channels import Cue, channel_ids, homophone_ids
-from acctverify.text._engine import Pattern, compile_pattern, registry, spans
+from acctverify.text._engine import WINDOW, Pattern, compile_pattern, registry, spans
 from acctverify.text._found import Found, details
 from acctverify.text._keywords import Keyword, bounded, keywords, past_end
 from acctverify.text._normalise import _FOLD, _NUMERALS, JUNK_SYMBOLS, NormalisedText, normalise
@@ -56,14 +56,15 @@ RULES: dict[str, str] = {
 
 # --- negation -------------------------------------------------------------------------------
 #
-# A phrase or app is *negated* when the message warns against it rather than asks for it. Three
-# tests, each on a bounded window around the hit (so the scan stays linear):
+# A phrase or app hit is *negated* (``HitDetails.negated``, the word in ``negation``) when the
+# message warns against it rather than asks for it. Three tests, each on a bounded window around
+# the hit (so the scan stays linear); apps take the first and the last, as non-instructions:
 #
 # * **before**, in the same clause: a negator or warning word between the start of the clause (the
 #   last of ``。！？；,，\n``, or :data:`_BEFORE` characters back) and the hit. A comma between two
 #   quoted items (``“债务优化”，“停息挂账”``) does not end the clause, so one word covers a list.
 #   Plain negators (:data:`_NEGATORS`: 不要, 请勿, 不会, 没有 …) count for every family except the
-#   *instructions* (:func:`_instruction`): the secrecy family (不要告诉家人, 不要接银行电话 …)
+#   *instructions* (:func:`_roles`): the secrecy family (不要告诉家人, 不要接银行电话 …)
 #   and any phrase that starts with a negator (不要还银行). In those the negation is the scam's
 #   own wording, so only warning words (:data:`_WARNING_WORDS`: 警惕, 谨防, 凡是, 自称, 不要相信
 #   …) negate them. A negator inside such an instruction never negates a later hit (请不要挂断并
@@ -134,9 +135,6 @@ _WARNING_BEFORE = compile_pattern(
     "phrases.warning_before",
     f"({_alternatives(_WARNING_WORDS)})(?:[^{_CLAUSE_END}]|{_QUOTED_COMMA})*$",
 )
-#: A window without any of these characters holds no negation: the pattern is not run.
-_NEGATION_FIRST = frozenset(word[0] for word in _NEGATORS + _WARNING_WORDS)
-_WARNING_FIRST = frozenset(word[0] for word in _WARNING_WORDS)
 #: A denial right after an institution's name, in the same clause.
 _DENIAL_AFTER = compile_pattern(
     "phrases.denial_after", f"[^{_CLAUSE_END}]{{0,6}}?({_alternatives(_DENIALS)})"
@@ -184,94 +182,95 @@ def all_patterns() -> dict[str, Pattern]:
     return registry()
 
 
+#: How a phrase takes part in the negation tests: (only warning words before it count, a denial
+#: after it counts, its negators negate nothing after it). Apps: (False, False, False).
+_Roles = tuple[bool, bool, bool]
+_APP_ROLES: _Roles = (False, False, False)
+
+
+@functools.lru_cache(maxsize=4096)
+def _roles(word: Keyword) -> _Roles:
+    """The negation roles of a phrase (see the comment above :data:`_BEFORE`)."""
+    instruction = word.code in _INSTRUCTION_FAMILIES or word.word.startswith(_NEGATORS)
+    shields = any(negator in word.word for negator in _NEGATORS)
+    return instruction, word.code in _DENIAL_FAMILIES, shields
+
+
 def _negation(
     text: str,
     start: int,
     end: int,
+    roles: _Roles,
     *,
-    instruction: bool = False,
-    denial: bool = False,
     warnings: bool,
-    shields: list[tuple[int, int]] | None = None,
+    shields: list[tuple[int, int]],
 ) -> str | None:
     """The negation or warning word that covers the hit at ``[start, end)``, or ``None``.
 
-    *instruction*: only warning words count before it; *denial*: a denial right after it counts;
-    *warnings*: the text may hold a warning after it; *shields*: spans of instructions whose
-    negators do not count (see the comment above :data:`_BEFORE`).
+    *roles*: see :func:`_roles`; *warnings*: the text may hold a warning after the hit;
+    *shields*: spans of instructions whose negators do not count (see above :data:`_BEFORE`).
+    Every regex runs on a window of at most :data:`_BEFORE` or :data:`_AFTER` characters.
     """
-    low = max(0, start - _BEFORE)
-    before = text[low:start]
-    if before and not (_WARNING_FIRST if instruction else _NEGATION_FIRST).isdisjoint(before):
-        if shields:
-            before = _shielded(before, low, shields)
-        found = _negation_before(before, _WARNING_BEFORE if instruction else _NEGATION_BEFORE)
-        if found is not None:
-            return found
+    instruction, denial, _ = roles
+    pattern = _WARNING_BEFORE if instruction else _NEGATION_BEFORE
+    low = start - _BEFORE if start > _BEFORE else 0
+    if shields and any(
+        low < shield_end and shield_start < start for shield_start, shield_end in shields
+    ):
+        found = _negation_before(_shielded(text[low:start], low, shields), 0, start - low, pattern)
+    else:
+        found = _negation_before(text, low, start, pattern)
+    if found is not None:
+        return found
     if denial:
-        after = text[end : end + 8]
-        match = _DENIAL_AFTER.window_match(after) if after else None
-        if match is not None and not after.startswith(_NOT_NEGATING, match.end(1)):
+        match = _DENIAL_AFTER.python().match(text, end, end + 8)
+        if match is not None and not text.startswith(_NOT_NEGATING, match.end(1)):
             return match.group(1)
     if warnings:
-        return _warning_after(text[end : end + _AFTER])
+        return _warning_after(text, end, end + _AFTER)
     return None
 
 
-def _negation_before(before: str, pattern: Pattern) -> str | None:
-    """The first negator of *pattern* in the clause that ends *before*, skipping the ones that
-    ask to keep going (请勿关闭)."""
-    regex = pattern.python()
-    position = 0
+def _negation_before(text: str, low: int, high: int, pattern: Pattern) -> str | None:
+    """The first negator of *pattern* in ``text[low:high]`` with nothing ending the clause after
+    it, skipping the ones that ask to keep going (请勿关闭)."""
+    search = pattern.python().search
     while True:
-        match = regex.search(before, position)
-        if match is None:
+        match = search(text, low, high)
+        # re's "$" also matches before a final newline, which ends the clause: no negation then
+        if match is None or match.end() != high:
             return None
-        if not before.startswith(_NOT_NEGATING, match.end(1)):
+        if not text.startswith(_NOT_NEGATING, match.end(1)):
             return match.group(1)
-        position = match.end(1)
+        low = match.end(1)
 
 
-def _warning_after(after: str) -> str | None:
-    """The first warning in the sentence that starts *after*, skipping the scam's reassurances and
-    accusations (不是诈骗, 涉嫌诈骗, 诈骗罪)."""
-    regex = _WARNING_AFTER.python()
-    position = 0
-    while after:
-        match = regex.match(after, position)
+def _warning_after(text: str, low: int, high: int) -> str | None:
+    """The first warning in the sentence that starts at ``text[low]`` (up to *high*), skipping
+    the scam's reassurances and accusations (不是诈骗, 涉嫌诈骗, 诈骗罪)."""
+    match_at = _WARNING_AFTER.python().match
+    position = low
+    while True:
+        match = match_at(text, position, high)
         if match is None:
             return None
         word = match.group(1)
         if not (
-            after.endswith(_NOT_WARNING_BEFORE, 0, match.start(1))
-            or (word.endswith("诈骗") and after.startswith(_NOT_WARNING_AFTER, match.end(1)))
+            text.endswith(_NOT_WARNING_BEFORE, low, match.start(1))
+            or (word.endswith("诈骗") and text.startswith(_NOT_WARNING_AFTER, match.end(1)))
         ):
             return word
         position = match.end(1)
-    return None
 
 
 def _shielded(before: str, low: int, shields: list[tuple[int, int]]) -> str:
     """*before* (which starts at *low*) with the characters of the shielding hits blanked."""
-    chars = None
+    chars = list(before)
     for shield_start, shield_end in shields:
         first, last = max(shield_start - low, 0), min(shield_end - low, len(before))
         if first < last:
-            chars = chars if chars is not None else list(before)
             chars[first:last] = "_" * (last - first)
-    return "".join(chars) if chars is not None else before
-
-
-@functools.lru_cache(maxsize=4096)
-def _instruction(word: Keyword) -> bool:
-    """Whether a phrase is an instruction worded as a negation (see above :data:`_BEFORE`)."""
-    return word.code in _INSTRUCTION_FAMILIES or word.word.startswith(_NEGATORS)
-
-
-@functools.lru_cache(maxsize=4096)
-def _shields(word: Keyword) -> bool:
-    """Whether a phrase holds a negator that must not negate a later hit (不要还银行)."""
-    return any(negator in word.word for negator in _NEGATORS)
+    return "".join(chars)
 
 
 def _may_warn(text: str) -> bool:
@@ -315,22 +314,21 @@ def _keyword_hits(
                     continue
             if warnings is None:
                 warnings = _may_warn(text)
+            if shields and shields[0][1] < start - 2 * WINDOW:
+                # hits come in order of start, give or take a keyword's length: an old shield
+                # can no longer reach a window
+                shields = [shield for shield in shields if shield[1] >= start - 2 * WINDOW]
             if kind == "phrase":
-                negation = _negation(
-                    text,
-                    start,
-                    end,
-                    instruction=_instruction(word),
-                    denial=word.code in _DENIAL_FAMILIES,
-                    warnings=warnings,
-                    shields=shields,
-                )
-                if _shields(word):
+                roles = _roles(word)
+                negation = _negation(text, start, end, roles, warnings=warnings, shields=shields)
+                if roles[2]:
                     shields.append((start, end))
                 facts = _phrase_details(word, negation)
                 found.append(Found("phrase", start, end, word.code, "phrase.keyword", None, facts))
             else:
-                negation = _negation(text, start, end, warnings=warnings, shields=shields)
+                negation = _negation(
+                    text, start, end, _APP_ROLES, warnings=warnings, shields=shields
+                )
                 rule = "app.keyword" if cue is None else "app.keyword_with_cue"
                 found.append(Found("app", start, end, word.code, rule, cue, _app(word, negation)))
     return cues

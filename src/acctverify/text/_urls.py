@@ -16,6 +16,12 @@ For each host the details say:
   when its domain, hotline or name is used as a sub-domain of someone else's domain
   (``m.jd.com.cn-check.icu``); ``lookalike`` when the registered name contains it or is one edit
   away from it (``webank-huankuan.top``, ``webbank.top``).
+
+User information is not the host: ``https://webank.com@evil.com/pay`` goes to ``evil.com``, and a
+backslash ends the host as in browsers (``https://evil.com\\@webank.com`` goes to ``evil.com``
+too). The hit's value is the host the browser visits; a brand named only in the decoy part (before
+the ``@``, or after the backslash) is reported as ``brand_match="lookalike"``, as a look-alike
+domain is: the link borrows the brand's name for someone else's host.
 """
 
 from __future__ import annotations
