@@ -29,7 +29,8 @@ _FENCE = re.compile(
 )
 
 
-def _run(command: str) -> str:
+def run_command(command: str) -> str:
+    """Run a console example from the repository root, as a reader would; return its output."""
     scripts = Path(sys.executable).parent  # where the acctverify command is installed
     env = {**os.environ, "PATH": f"{scripts}{os.pathsep}{os.environ.get('PATH', '')}"}
     env.pop("NO_COLOR", None)
@@ -52,7 +53,7 @@ def _refresh_block(body: str) -> str:
     for line in body.split("\n"):
         if line.startswith("$ "):
             lines.append(line)
-            lines.extend(_run(line[2:].strip()).split("\n"))
+            lines.extend(run_command(line[2:].strip()).split("\n"))
         elif not lines:
             lines.append(line)  # text before the first command (none in practice)
     return "\n".join(lines)

@@ -144,21 +144,8 @@ def _console_ids() -> list[str]:
 @pytest.mark.parametrize(("page", "command", "expected"), _CONSOLE_EXAMPLES, ids=_console_ids())
 def test_command_examples_run(page: str, command: str, expected: str) -> None:
     assert command.startswith(_COMMANDS), f"{page}: unexpected command in an example: {command}"
-    scripts = Path(sys.executable).parent  # where the acctverify command is installed
-    env = {**os.environ, "PATH": f"{scripts}{os.pathsep}{os.environ.get('PATH', '')}"}
-    env.pop("NO_COLOR", None)
-    result = subprocess.run(
-        ["bash", "-c", command],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        check=False,
-    )
-    actual = result.stdout.rstrip("\n")
+    # The same runner as scripts/refresh_doc_examples.py, which writes these outputs.
+    actual = _load_script("refresh_doc_examples").run_command(command)
     assert _unstamp(actual) == _unstamp(expected.rstrip("\n")), f"{page}: $ {command}"
 
 
