@@ -37,6 +37,7 @@ import ssl
 import threading
 import time
 import warnings
+from abc import ABC, abstractmethod
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from contextlib import contextmanager
@@ -520,7 +521,7 @@ Q = TypeVar("Q", bound=Hashable)
 R = TypeVar("R")
 
 
-class HttpSource(Generic[ClientT, Q, R]):
+class HttpSource(ABC, Generic[ClientT, Q, R]):
     """What an HTTP source is without I/O, shared by its sync and async classes: the settings, the
     cache, and two hooks — :meth:`_request` (a question, already checked and normalised, to a
     :class:`Request`) and :meth:`_parse` (the :class:`Body` to the answer). The question is also
@@ -552,11 +553,13 @@ class HttpSource(Generic[ClientT, Q, R]):
             backoff=backoff, max_bytes=max_bytes, verify=verify,
         )  # fmt: skip
 
+    @abstractmethod
     def _request(self, query: Q) -> Request:
-        raise NotImplementedError
+        """Build the HTTP request that asks *query* (sans I/O)."""
 
+    @abstractmethod
     def _parse(self, query: Q, body: Body) -> R:
-        raise NotImplementedError
+        """Read the answer to *query* (sans I/O)."""
 
     def _answer(self, query: Q, body: Body) -> R:
         """Parse *body*, the answer to *query*, and cache the result (never a failure)."""
@@ -568,11 +571,12 @@ class HttpSource(Generic[ClientT, Q, R]):
         return f"{type(self).__name__}(base_url={self.http.base_url!r})"
 
 
-class Closing:
+class Closing(ABC):
     """The context-manager protocol for an object with ``close()``."""
 
+    @abstractmethod
     def close(self) -> None:
-        raise NotImplementedError
+        """Release what the object holds."""
 
     def __enter__(self) -> Self:
         return self
