@@ -6,7 +6,6 @@ Pure: the result depends only on the request, the directory and the date given.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from datetime import date
 
 from stdnum.exceptions import ValidationError
@@ -17,7 +16,6 @@ from acctverify.cn._util import clean
 from acctverify.directory import Directory
 from acctverify.models.directory import Creditor
 from acctverify.models.licence_image import LicenceReading
-from acctverify.models.names import NameMatch
 from acctverify.models.report import (
     Facts,
     LicenceFacts,
@@ -34,7 +32,7 @@ from acctverify.models.request import (
 )
 from acctverify.models.text import TextHit
 
-__all__ = ["RegistryComparison", "build_facts", "compare_registry"]
+__all__ = ["build_facts"]
 
 _INDIVIDUAL_WORDS = ("个体工商户", "个体户", "个体经营")
 
@@ -238,12 +236,21 @@ def build_facts(
     contact_hits: tuple[TextHit, ...] = ()
     if request.contact is not None:
         contact_hits = _scan(request.contact.caller_number) + _scan(request.contact.link)
+    registry = None
+    if request.registry is not None:
+        registry = _licence_facts(request.registry)
+        pairs += _registry_pairs(
+            request.registry.name,
+            _cut(request.payee.name),
+            _cut(licence_model.name) if licence_model is not None else None,
+        )
     return Facts(
         as_of=as_of,
         payee=payee,
         licence=licence,
         creditor=creditor,
         name_matches=pairs,
+        registry=registry,
         messages=tuple(messages),
         contact=contact_hits,
         truncated_fields=_truncated_fields(request),
@@ -251,37 +258,18 @@ def build_facts(
     )
 
 
-@dataclass(frozen=True)
-class RegistryComparison:
-    """The registry record found online (``PaymentRequest.registry``), read like a licence and
-    compared with the payee name and with the licence the payee supplied."""
-
-    facts: LicenceFacts
-    """The record, parsed as :func:`_licence_facts` parses a licence."""
-    payee: NameMatch | None
-    """The payee name against the registered name (``None`` when either is missing)."""
-    licence: NameMatch | None
-    """The supplied licence's name against the registered name (``None`` when either is
-    missing)."""
-
-
 @functools.lru_cache(maxsize=1024)
-def _registry_comparison(
-    record: Licence, payee_name: str | None, licence_name: str | None
-) -> RegistryComparison:
+def _registry_pairs(
+    registered: str | None, payee_name: str | None, licence_name: str | None
+) -> tuple[NamePairMatch, ...]:
+    """The payee's and the licence's names against the registered name found online."""
     from acctverify.names import match_names
 
-    registered = _cut(record.name)
-    return RegistryComparison(
-        facts=_licence_facts(record),
-        payee=match_names(payee_name, registered) if payee_name and registered else None,
-        licence=match_names(licence_name, registered) if licence_name and registered else None,
+    name = _cut(registered)
+    if not name:
+        return ()
+    return tuple(
+        NamePairMatch(pair=pair, against=name, match=match_names(given, name))
+        for pair, given in (("payee~registry", payee_name), ("licence~registry", licence_name))
+        if given
     )
-
-
-def compare_registry(request: PaymentRequest) -> RegistryComparison | None:
-    """Compare the registry record of *request* (if any) with its payee and licence."""
-    if request.registry is None:
-        return None
-    licence_name = _cut(request.licence.name) if request.licence is not None else None
-    return _registry_comparison(request.registry, _cut(request.payee.name), licence_name)

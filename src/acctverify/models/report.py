@@ -80,7 +80,8 @@ class NamePairMatch(Model):
 
     pair: str
     """``payee~licence``, ``payee~creditor`` (the creditor's confirmed entities),
-    ``payee~creditor_unconfirmed`` (entities only weakly tied to it) or ``licence~creditor``."""
+    ``payee~creditor_unconfirmed`` (entities only weakly tied to it), ``licence~creditor``,
+    ``payee~registry`` or ``licence~registry`` (the registry record found online)."""
     against: str
     """The name compared against (the licence name or the creditor's entity)."""
     match: NameMatch
@@ -104,6 +105,10 @@ class Facts(Model):
     """Scan results per message."""
     contact: tuple[TextHit, ...] = ()
     """What was found in the contact details (caller number, link)."""
+    registry: LicenceFacts | None = None
+    """The registry record found online (``PaymentRequest.registry``), read like a licence; its
+    name is compared with the payee's and the licence's in ``name_matches`` (``payee~registry``,
+    ``licence~registry``)."""
     truncated_fields: tuple[str, ...] = ()
     """Fields that were too long and were cut before checking."""
     licence_image: LicenceReading | None = None

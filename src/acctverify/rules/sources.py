@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from acctverify._facts import compare_registry
 from acctverify.cn import banks
 from acctverify.models.findings import Evidence
 from acctverify.models.names import MatchOutcome, NameMatch
@@ -54,18 +53,17 @@ def registry(ctx: RuleContext) -> Iterator[Signal]:
             yield Signal("sources.registry_not_found", evidence, params)
         elif outcome.status in (LookupStatus.UNAVAILABLE, LookupStatus.ERROR):
             yield Signal("sources.registry_unavailable", evidence, params)
-    comparison = compare_registry(ctx.request)
-    record = ctx.request.registry
-    if comparison is None or record is None:
+    record, facts = ctx.request.registry, ctx.facts.registry
+    if record is None or facts is None:
         return
     source = record.source or "registry"
     registered = quote(record.name or "")
     payee, licence = ctx.request.payee.name, ctx.request.licence
-    if comparison.payee is not None and _differs(comparison.payee):
-        yield _name_mismatch(comparison.payee, "payee.name", payee, registered, source)
-    if comparison.licence is not None and licence is not None and _differs(comparison.licence):
-        yield _name_mismatch(comparison.licence, "licence.name", licence.name, registered, source)
-    facts = comparison.facts
+    for pair in ctx.facts.name_matches:
+        if pair.pair == "payee~registry" and _differs(pair.match):
+            yield _name_mismatch(pair.match, "payee.name", payee, registered, source)
+        elif pair.pair == "licence~registry" and licence is not None and _differs(pair.match):
+            yield _name_mismatch(pair.match, "licence.name", licence.name, registered, source)
     if facts.status in STOPPED_STATUSES:
         where = "licence.uscc" if licence is not None and licence.uscc else "payee.name"
         yield Signal(
