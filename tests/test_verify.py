@@ -961,3 +961,18 @@ def test_low_only_when_the_payee_is_tied_to_the_creditor(request: dict[str, Any]
         assert request["payee"]["name"] in {WEBANK, "重庆蚂蚁消费金融有限公司"}
     if request["creditor"] in ("", "某某贷"):
         assert report.level.rank >= Level.MEDIUM.rank
+
+
+def test_a_bank_with_two_codes_is_not_a_bank_mismatch() -> None:
+    """bcbc keeps two codes for some banks (DBS and DBSCN 星展银行): the stated bank and the card
+    BIN are compared as banks, not as code strings (the same rule as account.classify)."""
+    from acctverify.cn import bankcard
+
+    body = "621015" + "0" * 12  # a 星展银行 BIN recorded under DBSCN
+    number = body + bankcard.calc_check_digit(body)
+    request = {"payee": {"name": CONSULTING, "account": number, "bank": "星展银行"}}
+    codes = {f.code for f in av.verify(request, as_of=AS_OF).findings}
+    assert "account.card" in codes
+    assert "account.bank_mismatch" not in codes
+    other = {**request, "payee": {**request["payee"], "bank": "工商银行"}}
+    assert "account.bank_mismatch" in {f.code for f in av.verify(other, as_of=AS_OF).findings}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from acctverify.cn import account as account_module
+from acctverify.cn import banks
 from acctverify.models.facts import AccountKind
 from acctverify.models.findings import Evidence
 from acctverify.models.request import AccountType
@@ -63,28 +64,26 @@ def bank_consistency(ctx: RuleContext) -> Iterator[Signal]:
     stated = payee.stated_bank_code
     if stated is None:
         return
-    info = payee.account
-    if info is not None and info.issuing_bank_code and info.issuing_bank_code != stated:
-        yield Signal(
-            "account.bank_mismatch",
-            (
-                Evidence(field="payee.bank", value=stated_text),
-                Evidence(field="payee.account", value=info.masked, detail="card BIN"),
-            ),
-            {"stated": bank_name(stated), "actual": bank_name(info.issuing_bank_code),
-             "source": "卡号BIN", "source_en": "card BIN"},
-        )  # fmt: skip
-    cnaps = payee.cnaps
-    if cnaps is not None and cnaps.bank_code and cnaps.bank_code != stated:
-        yield Signal(
-            "account.bank_mismatch",
-            (
-                Evidence(field="payee.bank", value=stated_text),
-                Evidence(field="payee.cnaps", value=cnaps.code, detail="CNAPS category"),
-            ),
-            {"stated": bank_name(stated), "actual": bank_name(cnaps.bank_code),
-             "source": "联行号", "source_en": "CNAPS code"},
-        )  # fmt: skip
+    info, cnaps = payee.account, payee.cnaps
+    # (bank the evidence points to, where, shown value, Chinese and English name of the evidence)
+    pointers = (
+        (info.issuing_bank_code if info else None, "payee.account",
+         info.masked if info else None, "卡号BIN", "card BIN"),
+        (cnaps.bank_code if cnaps else None, "payee.cnaps",
+         cnaps.code if cnaps else None, "联行号", "CNAPS code"),
+    )  # fmt: skip
+    for actual, field, value, source_zh, source_en in pointers:
+        # banks.same_bank, not ==: bcbc keeps two codes for some banks (DBS and DBSCN 星展银行).
+        if actual and not banks.same_bank(actual, stated):
+            yield Signal(
+                "account.bank_mismatch",
+                (
+                    Evidence(field="payee.bank", value=stated_text),
+                    Evidence(field=field, value=value, detail=source_en),
+                ),
+                {"stated": bank_name(stated), "actual": bank_name(actual),
+                 "source": source_zh, "source_en": source_en},
+            )  # fmt: skip
 
 
 def cnaps_code(ctx: RuleContext) -> Iterator[Signal]:
