@@ -8,22 +8,27 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ACCOUNT_LIKE", "mask_digits"]
+__all__ = ["ACCOUNT_LIKE", "mask_digits", "mask_run"]
 
 # A run of at least 12 digits, single spaces or dashes allowed between them: an account or card
 # number as people write it (6217 0038 2756 1943 520). Phone numbers (11 digits) stay readable.
 ACCOUNT_LIKE = re.compile(r"\d(?:[ -]?\d){11,}")
 
 
-def _mask_run(match: re.Match[str]) -> str:
-    run = match.group(0)
+def mask_run(run: str, *, head: int = 4, tail: int = 4) -> str:
+    """Hide the digits of *run* except the first *head* and last *tail*; separators and the
+    length stay.
+
+    >>> mask_run('138-1234-5678', head=3)
+    '138-****-5678'
+    """
     total = sum(c.isdigit() for c in run)
     seen = 0
     out = []
     for char in run:
         if char.isdigit():
             seen += 1
-            out.append(char if seen <= 4 or seen > total - 4 else "*")
+            out.append(char if seen <= head or seen > total - tail else "*")
         else:
             out.append(char)
     return "".join(out)
@@ -31,4 +36,4 @@ def _mask_run(match: re.Match[str]) -> str:
 
 def mask_digits(text: str) -> str:
     """Mask account-like digit runs, keeping the length (so spans into the text stay valid)."""
-    return ACCOUNT_LIKE.sub(_mask_run, text)
+    return ACCOUNT_LIKE.sub(lambda match: mask_run(match.group(0)), text)

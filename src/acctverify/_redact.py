@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from acctverify._mask import mask_run
+
 if TYPE_CHECKING:
     from acctverify.models.report import Report
 
@@ -28,18 +30,10 @@ _TEXT_FIELDS = {"value", "raw", "detail", "message_zh", "message_en", "context",
 
 
 def _mask_digits(run: str) -> str:
-    digits = [c for c in run if c.isdigit()]
-    total = len(digits)
-    keep_head, keep_tail = (4, 4) if total >= 12 else (3, 4) if total >= 11 else (2, 2)
-    seen = 0
-    out = []
-    for char in run:
-        if char.isdigit():
-            seen += 1
-            out.append(char if seen <= keep_head or seen > total - keep_tail else "*")
-        else:
-            out.append(char)
-    return "".join(out)
+    """Accounts keep 4+4 digits, mobile numbers 3+4 (138****5678), shorter numbers 2+2."""
+    total = sum(c.isdigit() for c in run)
+    head, tail = (4, 4) if total >= 12 else (3, 4) if total >= 11 else (2, 2)
+    return mask_run(run, head=head, tail=tail)
 
 
 def mask_text(text: str, keep: frozenset[str] = frozenset()) -> str:
