@@ -9,11 +9,10 @@ masked as in the command's text output.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from acctverify._mask import mask_digits
+from acctverify._mask import excerpt, mask_digits, message_index
 
 if TYPE_CHECKING:
     from acctverify.models.findings import Evidence, Finding
@@ -30,7 +29,6 @@ LEVEL_COLOURS = {
 }
 _LEVEL_ZH = {"low": "低风险", "medium": "中风险", "high": "高风险", "critical": "极高风险"}
 _LEVEL_EN = {"low": "LOW", "medium": "MEDIUM", "high": "HIGH", "critical": "CRITICAL"}
-_MESSAGE_FIELD = re.compile(r"messages\[(\d+)\]")
 _MAX_EVIDENCE_SHOWN = 3
 #: Findings shown at once; the rest fold into a <details> element.
 _FINDINGS_SHOWN = 6
@@ -70,20 +68,10 @@ def _badge(finding: Finding) -> str:
 
 def _excerpt(message: str, start: int, end: int) -> str:
     """A window of the (masked) message around a span, the span marked."""
-    masked = mask_digits(message)
-    left = max(0, start - _EXCERPT_WIDTH)
-    right = min(len(masked), end + _EXCERPT_WIDTH)
-
-    def flat(text: str) -> str:
-        return _e(text.replace("\n", " "))
-
-    return (
-        ("…" if left else "")
-        + flat(masked[left:start])
-        + f'<mark style="{_MARK}">{flat(masked[start:end])}</mark>'
-        + flat(masked[end:right])
-        + ("…" if right < len(masked) else "")
+    lead, before, span, after, trail = excerpt(
+        mask_digits(message), start, end, width=_EXCERPT_WIDTH
     )
+    return lead + _e(before) + f'<mark style="{_MARK}">{_e(span)}</mark>' + _e(after) + trail
 
 
 def _where(index: int) -> str:
@@ -101,11 +89,10 @@ def _evidence_lines(finding: Finding, messages: Sequence[str] | None) -> list[st
     lines: list[str | int] = []  # an int stands for the line of that message's spans
     spans: dict[int, list[str]] = {}
     for evidence in finding.evidence[:_MAX_EVIDENCE_SHOWN]:
-        match = _MESSAGE_FIELD.fullmatch(evidence.field)
-        if match is None or evidence.start is None or evidence.end is None:
+        index = message_index(evidence.field)
+        if index is None or evidence.start is None or evidence.end is None:
             lines.append(_field(evidence))
             continue
-        index = int(match.group(1))
         if messages is not None and index < len(messages):
             lines.append(_where(index) + _excerpt(messages[index], evidence.start, evidence.end))
         else:

@@ -16,13 +16,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from acctverify._mask import excerpt, message_index
 from acctverify._mask import mask_digits as _mask_digits
 from acctverify._version import __version__
 
@@ -233,22 +233,10 @@ class _Style:
         return self(text, "7") if self.colour else f"«{text}»"
 
 
-def _excerpt(message: str, start: int, end: int, style: _Style, width: int = 24) -> str:
+def _excerpt(message: str, start: int, end: int, style: _Style) -> str:
     """A window around a span of an (already masked) message, the span highlighted."""
-    left = max(0, start - width)
-    right = min(len(message), end + width)
-    before = message[left:start].replace("\n", " ")
-    after = message[end:right].replace("\n", " ")
-    return (
-        ("…" if left else "")
-        + before
-        + style.mark(message[start:end].replace("\n", " "))
-        + after
-        + ("…" if right < len(message) else "")
-    )
-
-
-_MESSAGE_FIELD = re.compile(r"messages\[(\d+)\]")
+    lead, before, span, after, trail = excerpt(message, start, end)
+    return lead + before + style.mark(span) + after + trail
 
 
 def render(report: Report, messages: Sequence[str], *, lang: str, colour: bool) -> str:
@@ -275,10 +263,9 @@ def render(report: Report, messages: Sequence[str], *, lang: str, colour: bool) 
         text = finding.message_zh if zh else finding.message_en
         lines.append(f"{sign:>4} {_mask_digits(text)}  [{finding.code}]")
         for evidence in finding.evidence[:3]:
-            match = _MESSAGE_FIELD.fullmatch(evidence.field)
+            index = message_index(evidence.field)
             where = evidence.field
-            if match:
-                index = int(match.group(1))
+            if index is not None:
                 where = f"消息{index + 1}" if zh else f"message {index + 1}"
                 if (
                     evidence.start is not None
