@@ -10,6 +10,7 @@ import asyncio
 import json
 import logging
 import ssl
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -87,7 +88,10 @@ def test_tls_verification_cannot_be_turned_off() -> None:
 
 
 def test_a_private_ca_is_trusted_through_an_ssl_context() -> None:
-    source = AlipayCardBinSource(verify=ssl.create_default_context())
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a verifying context draws no insecurity warning
+        source = AlipayCardBinSource(verify=ssl.create_default_context())
+    assert str(source.http.base_url).startswith("https://")
     source.close()
 
 
@@ -115,7 +119,9 @@ def test_unsafe_base_urls_are_refused(url: str) -> None:
 
 @pytest.mark.parametrize("url", ["http://127.0.0.1:8080", "http://localhost", "http://[::1]:1"])
 def test_plain_http_is_allowed_on_the_loopback_interface(url: str) -> None:
-    AlipayCardBinSource(base_url=url).close()
+    source = AlipayCardBinSource(base_url=url)
+    assert str(source.http.base_url).startswith("http://")
+    source.close()
 
 
 @pytest.mark.parametrize("timeout", [None, 0, -1, "5", httpx.Timeout(None)])
