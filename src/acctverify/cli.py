@@ -42,7 +42,15 @@ _MAX_INPUT_BYTES = 20_000_000
 
 
 class UsageError(Exception):
-    """Bad usage or unreadable input: exit status 2 with a one-line message."""
+    """Bad usage or unreadable input: exit status 2 with a one-line message in English and
+    Chinese."""
+
+    def __init__(self, message: str, zh: str) -> None:
+        super().__init__(message)
+        self.zh = zh
+
+    def line(self) -> str:
+        return f"acctverify: error: {self} | 错误：{self.zh}"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -129,19 +137,33 @@ def _read_text(source: str, what: str) -> str:
             text = sys.stdin.read(_MAX_INPUT_BYTES + 1)
         else:
             path = Path(source)
-            if not path.is_file():  # a directory, a device (/dev/zero), a FIFO: never read
-                raise UsageError(f"cannot read {what} {source}: not a regular file")
+            if path.exists() and not path.is_file():  # a directory, /dev/zero, a FIFO
+                raise UsageError(
+                    f"cannot read {what} {source}: not a regular file",
+                    f"无法读取{source}：不是普通文件",
+                )
             with path.open("rb") as handle:
                 data = handle.read(_MAX_INPUT_BYTES + 1)
             if len(data) > _MAX_INPUT_BYTES:
-                raise UsageError(f"{source}: larger than {_MAX_INPUT_BYTES} bytes")
+                raise UsageError(
+                    f"{source}: larger than {_MAX_INPUT_BYTES} bytes",
+                    f"{source}超过{_MAX_INPUT_BYTES}字节",
+                )
             text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise UsageError(f"cannot read {what} {source}: not UTF-8 text") from None
+        raise UsageError(
+            f"cannot read {what} {source}: not UTF-8 text", f"无法读取{source}：不是UTF-8文本"
+        ) from None
     except OSError as exc:
-        raise UsageError(f"cannot read {what} {source}: {exc.strerror or exc}") from None
+        raise UsageError(
+            f"cannot read {what} {source}: {exc.strerror or exc}",
+            f"无法读取{source}（{exc.strerror or exc}）",
+        ) from None
     if len(text) > _MAX_INPUT_BYTES:
-        raise UsageError(f"{what} on standard input is larger than {_MAX_INPUT_BYTES} bytes")
+        raise UsageError(
+            f"{what} on standard input is larger than {_MAX_INPUT_BYTES} bytes",
+            f"标准输入超过{_MAX_INPUT_BYTES}字节",
+        )
     return text
 
 
@@ -150,9 +172,12 @@ def _read_json(source: str, what: str) -> dict[str, Any]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise UsageError(f"{source}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
+        raise UsageError(
+            f"{source}: not valid JSON (line {exc.lineno}: {exc.msg})",
+            f"{source}不是有效的JSON（第{exc.lineno}行）",
+        ) from None
     if not isinstance(data, dict):
-        raise UsageError(f"{source}: expected a JSON object")
+        raise UsageError(f"{source}: expected a JSON object", f"{source}应是一个JSON对象")
     return data
 
 
@@ -161,11 +186,16 @@ def _request_data(args: argparse.Namespace) -> dict[str, Any]:
     data: dict[str, Any] = _read_json(args.request, "request") if args.request else {}
     for key in ("payee", "licence", "contact"):
         if data.get(key) is not None and not isinstance(data[key], dict):
-            raise UsageError(f"invalid request: {key} must be a JSON object")
+            raise UsageError(
+                f"invalid request: {key} must be a JSON object", f"请求无效：{key}应是JSON对象"
+            )
     if data.get("messages") is not None and not (
         isinstance(data["messages"], list) and all(isinstance(m, str) for m in data["messages"])
     ):
-        raise UsageError("invalid request: messages must be a list of strings")
+        raise UsageError(
+            "invalid request: messages must be a list of strings",
+            "请求无效：messages应是字符串列表",
+        )
     payee = dict(data.get("payee") or {})
     for flag, field in (
         ("payee_name", "name"),
@@ -183,7 +213,10 @@ def _request_data(args: argparse.Namespace) -> dict[str, Any]:
         data["licence"] = {**(data.get("licence") or {}), "uscc": args.uscc}
     if args.licence_image is not None:
         if not Path(args.licence_image).is_file():
-            raise UsageError(f"cannot read licence image {args.licence_image}: no such file")
+            raise UsageError(
+                f"cannot read licence image {args.licence_image}: no such file",
+                f"找不到营业执照图片{args.licence_image}",
+            )
         data["licence_image"] = args.licence_image
     if args.creditor is not None:
         data["creditor"] = args.creditor
@@ -202,7 +235,9 @@ def _request_data(args: argparse.Namespace) -> dict[str, Any]:
         try:
             data["as_of"] = date.fromisoformat(args.as_of).isoformat()
         except ValueError:
-            raise UsageError(f"--as-of {args.as_of}: expected YYYY-MM-DD") from None
+            raise UsageError(
+                f"--as-of {args.as_of}: expected YYYY-MM-DD", "--as-of应为YYYY-MM-DD格式的日期"
+            ) from None
     return data
 
 
@@ -329,7 +364,8 @@ def _enrich(request: PaymentRequest, args: argparse.Namespace) -> PaymentRequest
             kind = _RISK_LIST_SUFFIXES.get(Path(name).suffix.lower())
             if kind is None:
                 raise UsageError(
-                    f"--risk-list {name}: expected a .csv, .sqlite, .sqlite3 or .db file"
+                    f"--risk-list {name}: expected a .csv, .sqlite, .sqlite3 or .db file",
+                    f"风险名单{name}应是.csv、.sqlite、.sqlite3或.db文件",
                 )
             try:
                 if kind == "csv":
@@ -337,7 +373,7 @@ def _enrich(request: PaymentRequest, args: argparse.Namespace) -> PaymentRequest
                 else:
                     lists.append(stack.enter_context(SqliteRiskList(name)))
             except DataError as exc:
-                raise UsageError(str(exc)) from None
+                raise UsageError(str(exc), f"无法使用风险名单：{exc}") from None
         card_bin = registry = None
         if args.online:
             card_bin = stack.enter_context(AlipayCardBinSource())
@@ -345,7 +381,9 @@ def _enrich(request: PaymentRequest, args: argparse.Namespace) -> PaymentRequest
                 try:
                     registry = stack.enter_context(TianyanchaLicenceSource())
                 except ValueError as exc:
-                    raise UsageError(f"{TIANYANCHA_KEY_ENV}: {exc}") from None
+                    raise UsageError(
+                        f"{TIANYANCHA_KEY_ENV}: {exc}", f"环境变量{TIANYANCHA_KEY_ENV}无效：{exc}"
+                    ) from None
         sources = Sources(card_bin=card_bin, registry=registry, risk_lists=tuple(lists))
         return enrich(request, sources)
 
@@ -363,16 +401,21 @@ def _check(args: argparse.Namespace) -> int:
     if not args.request and not given and not getattr(args, "licence_image", None):
         raise UsageError(
             "nothing to check: give a request file, or --payee-name, --account, --creditor, "
-            "--message … (see acctverify check --help)"
+            "--message … (see acctverify check --help)",
+            "没有可检查的内容：请给出请求文件，或 --payee-name、--account、--creditor、"
+            "--message 等参数",
         )
     try:
         request = PaymentRequest.model_validate(data)
     except ModelError as exc:
-        raise UsageError(f"invalid request: {_validation_message(exc)}") from None
+        raise UsageError(
+            f"invalid request: {_validation_message(exc)}",
+            f"请求无效：{_validation_message(exc)}",
+        ) from None
     try:
         directory = load_directory(args.directory) if args.directory else None
     except DataError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(str(exc), f"无法使用债权人文件：{exc}") from None
     if args.online or args.risk_list:
         request = _enrich(request, args)
     report = verify(request, directory=directory)
@@ -402,7 +445,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _check(args)
     except UsageError as exc:
-        print(f"acctverify: error: {exc}", file=sys.stderr)
+        print(exc.line(), file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         # The reader went away (acctverify check … | head): stop quietly, and keep Python from
