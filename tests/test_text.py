@@ -19,13 +19,13 @@ import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
+from acctverify import _regex
 from acctverify.text import (
     PHRASE_FAMILIES,
     RULES,
     HitKind,
     ScanResult,
     TextHit,
-    _engine,
     _keywords,
     _phones,
     _scan,
@@ -784,7 +784,7 @@ def test_re2_and_re_agree_on_the_master_pattern(text: str) -> None:
     pattern = _scan._master()
     normalised = normalise(text).text
     expected = [match.span() for match in pattern.python().finditer(normalised)]
-    assert _engine.spans(pattern, normalised) == expected
+    assert _regex.spans(pattern, normalised) == expected
 
 
 @given(st.text(alphabet="1 3-8.微信vx加扣@a/:t.cn★安全账户企业", max_size=60))
@@ -792,7 +792,7 @@ def test_re2_and_re_agree_on_anything(text: str) -> None:
     pattern = _scan._master()
     normalised = normalise(text).text
     expected = [match.span() for match in pattern.python().finditer(normalised)]
-    assert _engine.spans(pattern, normalised) == expected
+    assert _regex.spans(pattern, normalised) == expected
 
 
 @pytest.mark.parametrize(

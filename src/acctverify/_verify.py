@@ -17,8 +17,8 @@ from typing import Any
 from acctverify._advice import advise
 from acctverify._data import data_version
 from acctverify._facts import build_facts
+from acctverify._unicode import has_surrogate, replace_surrogates
 from acctverify._version import __version__
-from acctverify.cn._util import has_surrogate
 from acctverify.directory import Directory, default_directory
 from acctverify.models.findings import Evidence
 from acctverify.models.licence_image import LicenceReading
@@ -60,9 +60,7 @@ def _strings(request: PaymentRequest) -> Iterator[tuple[str, str]]:
 
 def _replace_surrogates(value: Any) -> Any:
     if isinstance(value, str):
-        if not has_surrogate(value):
-            return value
-        return "".join("\ufffd" if "\ud800" <= char <= "\udfff" else char for char in value)
+        return replace_surrogates(value)
     if isinstance(value, dict):
         return {key: _replace_surrogates(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):

@@ -13,19 +13,12 @@ import unicodedata
 
 from stdnum.exceptions import InvalidFormat, InvalidLength
 
+from acctverify._unicode import INVISIBLE_CHARACTERS
+
 #: Longest raw input the identifier modules look at. Anything longer cannot be an identifier, even
 #: with generous separators, and is rejected before any normalisation work is done.
 MAX_RAW_LENGTH = 256
 
-# Invisible format characters (Unicode category Cf and the Hangul fillers, which are category Lo but
-# render as nothing) that people and fraudsters paste into identifiers and names.
-INVISIBLE_CHARACTERS = frozenset(
-    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180e\u180f"
-    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206a\u206b\u206c\u206d\u206e\u206f"
-    "\u3164\ufe00\ufe01\ufe02\ufe03\ufe04\ufe05\ufe06\ufe07\ufe08\ufe09\ufe0a\ufe0b\ufe0c\ufe0d"
-    "\ufe0e\ufe0f\ufeff\uffa0"
-)
 
 # Separators people write inside identifiers: hyphen-minus and the dash family, whitespace.
 SEPARATORS = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d \t\r\n\v\f")
@@ -58,11 +51,6 @@ def clean(value: object, *, upper: bool = True) -> str:
         text = "".join(c for c in text if not c.isspace())
     return text.upper() if upper else text
 
-
-def has_surrogate(text: str) -> bool:
-    """Whether *text* holds an unpaired surrogate (which no UTF-8 output can carry)."""
-    if text.isascii():
-        return False
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:

@@ -22,10 +22,10 @@ True
 from __future__ import annotations
 
 import functools
-import unicodedata
 from typing import TYPE_CHECKING
 
 from acctverify._data import table
+from acctverify._unicode import squeeze
 
 if TYPE_CHECKING:
     from acctverify.models import BankInfo
@@ -43,8 +43,7 @@ def normalise_name(name: str) -> str:
     >>> normalise_name(' 中国 工商银行（ICBC） ')
     '中国工商银行(ICBC)'
     """
-    text = unicodedata.normalize("NFKC", name)
-    return "".join(text.split()).upper()
+    return squeeze(name).upper()
 
 
 def _split(value: str) -> tuple[str, ...]:

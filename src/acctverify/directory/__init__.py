@@ -33,7 +33,7 @@ More information: ../shared/reference/creditors.md, scam-signals.md §1.2.
 ('webank', '协商中心', ('contained_name', 'debt_relief_wording'))
 >>> m = resolve_creditor('徽粒贷')
 >>> m.creditor is None, m.lookalike, m.lookalike_of, m.reasons
-(True, True, '微粒贷', ('lookalike_edit',))
+(True, True, '微粒贷', ('lookalike_glyph',))
 >>> resolve_creditor('招联消费金融有限公司').reasons
 ('former_name',)
 >>> default_directory().is_official_domain('webank.com.evil.top') is None
@@ -49,8 +49,8 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from acctverify._unicode import match_key as normalise
 from acctverify.directory._directory import MAX_QUERY_CHARS, Directory
-from acctverify.directory._normalise import normalise
 from acctverify.models.directory import Creditor, CreditorMatch, DirectoryFile
 
 __all__ = [
@@ -93,6 +93,10 @@ REASONS: dict[str, tuple[str, str]] = {
     ),
     "unconfirmed_creditor": ("该条目的信息均未经证实", "nothing in this entry is confirmed"),
     "ambiguous": ("多个条目使用该名称", "several entries claim the name"),
+    "lookalike_glyph": (
+        "把官方名称中的字换成了形近字（如“微”换成“徽”）：仿冒名称",
+        "characters of an official name are swapped for look-alike ones (徽 for 微): an imitation",
+    ),
     "lookalike_edit": (
         "与官方名称仅差一两个字：仿冒名称",
         "one or two characters differ from an official name: an imitation",

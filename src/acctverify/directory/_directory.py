@@ -8,7 +8,14 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
-from acctverify.cn._util import has_surrogate
+from acctverify._lookalike import search
+from acctverify._unicode import (
+    has_compatibility_ideographs,
+    has_invisible,
+    match_key,
+    replace_surrogates,
+    t2s,
+)
 from acctverify.directory._index import (
     BRANCH_ENDINGS,
     DEBT_RELIEF_WORDS,
@@ -20,13 +27,6 @@ from acctverify.directory._index import (
     build_index,
     covered,
     find_contained,
-)
-from acctverify.directory._lookalike import find_lookalike
-from acctverify.directory._normalise import (
-    has_compatibility_ideographs,
-    has_invisible,
-    normalise,
-    to_simplified,
 )
 from acctverify.models.directory import (
     Confidence,
@@ -230,7 +230,7 @@ class Directory:
         bank's name. Such a name is never an imitation of another."""
         if not isinstance(text, str) or not text.strip() or len(text) > 200:
             return False
-        return self._is_real_name(normalise(text))
+        return self._is_real_name(match_key(text))
 
     def _is_real_name(self, text: str) -> bool:
         if text in self._index.exact:
@@ -249,8 +249,8 @@ class Directory:
         """
         if not isinstance(text, str) or len(text) > MAX_QUERY_CHARS:
             return None
-        query = text.encode("utf-8", "replace").decode("utf-8") if has_surrogate(text) else text
-        key = normalise(query)
+        query = replace_surrogates(text)
+        key = match_key(query)
         if not key:
             return None
         reasons: list[str] = []
@@ -258,7 +258,7 @@ class Directory:
             reasons.append("invisible_characters")
         if has_compatibility_ideographs(query):
             reasons.append("compatibility_ideographs")
-        if to_simplified(query) != query:
+        if t2s(query) != query:
             reasons.append("traditional_chinese")
         index = self._index
         base = {"query": text[:200], "normalised": key}
@@ -274,7 +274,7 @@ class Directory:
         contained = find_contained(key, index)
         skip_lookalike = other_bank or any(name in key for name in index.known)
         if not skip_lookalike:
-            found = find_lookalike(
+            found = search(
                 key,
                 index.candidates,
                 self._is_real_name,
@@ -289,7 +289,7 @@ class Directory:
                     matched=cand.official,
                     lookalike=True,
                     lookalike_of=cand.official,
-                    imitated_id=cand.creditor_id,
+                    imitated_id=cand.owner,
                     reasons=(*reasons, f"lookalike_{found.kind}"),
                 )
         if contained is None:

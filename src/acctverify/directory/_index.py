@@ -5,8 +5,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from acctverify.directory._lookalike import Candidate
-from acctverify.directory._normalise import normalise
+from acctverify._lookalike import Candidate
+from acctverify._unicode import match_key as normalise
 from acctverify.models.directory import Creditor, KnownNames, LegalEntity, MatchVia
 
 __all__ = [
@@ -101,6 +101,21 @@ def find_contained(key: str, index: Index) -> tuple[Entry, int] | None:
     return best
 
 
+def _own(key: str) -> str:
+    """The distinctive part of a name: for a company name, its 字号 and industry without the
+    region, legal form and generic words (重庆蚂蚁消费金融有限公司 -> 蚂蚁); with the region when
+    that is all that tells it apart (宁波银行股份有限公司 -> 宁波)."""
+    from acctverify._lookalike import distinctive, is_generic
+    from acctverify.names import parse_company_name
+
+    parsed = parse_company_name(key)
+    if parsed.is_company and parsed.core and not parsed.spoofing:
+        own = distinctive(parsed.core)
+        if not is_generic(own):
+            return own
+    return distinctive(key, legal_form=True)
+
+
 def build_index(creditors: tuple[Creditor, ...], known: tuple[KnownNames, ...]) -> Index:
     from acctverify.cn import banks
 
@@ -129,7 +144,7 @@ def build_index(creditors: tuple[Creditor, ...], known: tuple[KnownNames, ...]) 
             else:
                 bank_prefixes.append(entry)
         if via is not MatchVia.ABBREVIATION and key not in candidates:
-            candidates[key] = Candidate(key, name, creditor.id)
+            candidates[key] = Candidate(key, name, creditor.id, _own(key))
 
     for creditor in creditors:
         for name in creditor.products:

@@ -13,10 +13,10 @@ from __future__ import annotations
 import math
 import re
 import statistics
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from acctverify._unicode import squeeze as _nfkc_squeeze
 from acctverify.cn import uscc as uscc_module
 
 __all__ = ["LABELS", "Layout", "Token", "read_layout"]
@@ -105,8 +105,7 @@ class Layout:
 
 def normalise(text: str) -> str:
     """NFKC, without white space and label punctuation: ``名　称：`` -> ``名称``."""
-    text = unicodedata.normalize("NFKC", text)
-    return "".join(ch for ch in text if not ch.isspace() and ch not in _PUNCT)
+    return "".join(ch for ch in _nfkc_squeeze(text) if ch not in _PUNCT)
 
 
 def squeeze(text: str) -> str:

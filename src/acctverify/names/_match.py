@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 from stdnum.exceptions import ValidationError
 
+from acctverify._lookalike import classify
+from acctverify._unicode import replace_surrogates, t2s
 from acctverify.models.names import Lookalike, MatchOutcome, NameMatch
-from acctverify.names import _tables
-from acctverify.names._lookalike import classify, find_lookalike, soft_spoof, spoof_lookalikes
-from acctverify.names._normalise import json_safe
+from acctverify.names._imitation import find_lookalike, soft_spoof, spoof_lookalikes
 from acctverify.names._parse import DROP, Parsed, analyse, legal_form, split_branch
 
 MTCH, CMTC, NMTC, NOAP = (
@@ -143,7 +143,7 @@ def _info_reasons(given: Parsed, actual: Parsed) -> list[str]:
     if given.raw == actual.raw:
         return []
     reasons = []
-    if _canonical_tail(_tables.t2s(given.raw)) != _canonical_tail(_tables.t2s(actual.raw)):
+    if _canonical_tail(t2s(given.raw)) != _canonical_tail(t2s(actual.raw)):
         reasons.append("NFMT")
     if _drop(_canonical_tail(given.pre_t2s)) != _drop(_canonical_tail(actual.pre_t2s)):
         reasons.append("TRAD")
@@ -216,7 +216,7 @@ def _structure(given: Parsed, actual: Parsed) -> _Verdict:
     elif a_branch and not g_branch:
         reasons.append("HQPY")
     elif g_branch != a_branch:
-        found = classify(given.branch, actual.branch, len(g_branch))
+        found = classify(given.branch.text, actual.branch.text, len(g_branch), given.branch.where)
         if found is not None and found.code != "LKED":
             return _Verdict(NMTC, [found.code], list(found.lookalikes))
         reasons.append("BRPY")
@@ -354,9 +354,9 @@ def match_names(
     return NameMatch(
         outcome=outcome,
         reasons=_sort(reasons, outcome),
-        given=json_safe(g_text) if g_text is not None else None,
-        actual=json_safe(a_text) if a_text is not None else None,
-        actual_name=json_safe(a_text) if a_text is not None and outcome is CMTC else None,
+        given=replace_surrogates(g_text) if g_text is not None else None,
+        actual=replace_surrogates(a_text) if a_text is not None else None,
+        actual_name=replace_surrogates(a_text) if a_text is not None and outcome is CMTC else None,
         similarity=similarity,
         given_parsed=g.model if g is not None else None,
         actual_parsed=a.model if a is not None else None,

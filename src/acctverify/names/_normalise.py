@@ -1,20 +1,19 @@
-"""Character-level work on names: spoofing signs and the canonical comparison form (private).
+"""Spoofing signs in names: characters that have no legitimate use in a registered name (private).
 
 Spoofing signs are looked for on the original string, *before* NFKC: NFKC folds Kangxi radicals,
 compatibility ideographs and styled letters into ordinary characters, which is exactly what a
-look-alike relies on. Normalisation then maps each character of the result back to its index in
-the original, so that a look-alike can be reported where the payer sees it.
+look-alike relies on. The comparison form itself is :func:`acctverify._unicode.fold_name`.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
 
-from acctverify.cn._util import INVISIBLE_CHARACTERS
+from acctverify._lookalike import glyph_targets
+from acctverify._unicode import INVISIBLE_CHARACTERS, is_han, replace_surrogates
+from acctverify._unicode._name import BRACKETS, DOTS
 from acctverify.models.names import SpoofSign
-from acctverify.names._tables import is_han, lookalikes, s2t, t2s
 
 #: Longest name analysed. Real registered names (with a branch tail) stay well under 100
 #: characters; anything longer is analysed up to here and reported (``truncated``, reason LONG).
@@ -63,15 +62,8 @@ SOFT_KINDS = frozenset({"mixed_traditional"})
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _HIDDEN = (INVISIBLE_CHARACTERS - _BIDI) | frozenset("\u2800\u3164\u115f\u1160")
 
-# Brackets written around regions and partnership types, all read as ASCII parentheses.
-_BRACKETS = {
-    **dict.fromkeys("(（［【〔〖﹙｛[{⦅〘", "("),
-    **dict.fromkeys(")）］】〕〗﹚｝]}⦆〙", ")"),
-}
-# Middle dots between the parts of minority names (names.md §4.8): all read as U+00B7.
-_DOTS = frozenset("•・･●∙‧⋅\u2027\u00b7")
 # Symbols shaped like Han characters (flagged in names that contain Han characters).
-_SYMBOL_LOOKALIKES = {
+SYMBOL_LOOKALIKES = {
     "□": "口",
     "▯": "口",
     "◻": "口",
@@ -120,19 +112,10 @@ def _script(char: str) -> str | None:
     return word.title() or "Unknown"
 
 
-def json_safe(text: str) -> str:
-    """Return *text* with lone surrogates (which no encoder takes) replaced by U+FFFD."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return "".join("\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in text)
-    return text
-
-
 def _sign(kind: str, char: str, position: int, detail: str) -> SpoofSign:
     return SpoofSign(
         kind=kind,
-        char=json_safe(char),
+        char=replace_surrogates(char),
         codepoint=f"U+{ord(char):04X}",
         position=position,
         detail=detail,
@@ -188,7 +171,7 @@ def scan(text: str) -> tuple[SpoofSign, ...]:
         elif category in ("Mn", "Me"):
             if not previous or len(unicodedata.normalize("NFC", previous + char)) != 1:
                 kind, detail = "combining_mark", _name(char)
-        elif not (0xFF00 <= code <= 0xFFEF or char in _BRACKETS or char in _DOTS):
+        elif not (0xFF00 <= code <= 0xFFEF or char in BRACKETS or char in DOTS):
             folded = unicodedata.normalize("NFKC", char)
             if folded != char and not folded.isspace():
                 kind, detail = "compatibility_character", f"{_name(char)}, read as {folded}"
@@ -214,11 +197,11 @@ def _mixed_scripts(
     if has_han:
         allowed = {"Han", "Latin"}
         for index, char in enumerate(text):
-            if char in _SYMBOL_LOOKALIKES and index not in flagged:
+            if char in SYMBOL_LOOKALIKES and index not in flagged:
                 signs.append(
                     _sign(
                         "confusable_symbol", char, index, f"{_name(char)}, shaped like "
-                        f"{_SYMBOL_LOOKALIKES[char]}"
+                        f"{SYMBOL_LOOKALIKES[char]}"
                     )
                 )  # fmt: skip
     else:
@@ -228,7 +211,7 @@ def _mixed_scripts(
         top = max(counts.values())
         majority = sorted(s for s, n in counts.items() if n == top)
         allowed = {"Latin"} if "Latin" in majority else {majority[0]}
-    targets = lookalikes().targets
+    targets = glyph_targets()
     for index, char, script in letters:
         if script not in allowed:
             folded = unicodedata.normalize("NFKC", char).lower()
@@ -238,121 +221,3 @@ def _mixed_scripts(
                 detail += f", shaped like {poses_as}"
             signs.append(_sign("mixed_script", char, index, detail))
     return signs
-
-
-@dataclass(frozen=True)
-class Normalised:
-    """The comparison form of a name and how it was reached."""
-
-    pre_t2s: str
-    """NFKC, brackets, whitespace, case and dots done; script not yet converted."""
-    text: str
-    """The final form (after OpenCC t2s); the legal form is canonicalised later, by the parser."""
-    positions: tuple[int, ...] | None
-    """Original index of each character of ``text`` (None when it cannot be mapped)."""
-    changes: frozenset[str]
-    traditional: tuple[tuple[int, str, str], ...]
-    """(original index, traditional char, simplified char) when single traditional characters
-    sit in an otherwise simplified name."""
-
-
-def _fold_fallback(text: str) -> str:
-    """Normalise a string with combining sequences as a whole, until it is stable."""
-    for _ in range(4):
-        folded = unicodedata.normalize("NFKC", text)
-        folded = "".join(ch for ch in folded if not ch.isspace()).lower()
-        if folded == text:
-            break
-        text = folded
-    return text
-
-
-def normalise(text: str, skip: frozenset[int]) -> Normalised:
-    """Return the comparison form of *text*, leaving out the characters at *skip* (invisible)."""
-    out: list[str] = []
-    where: list[int] = []
-    changes: set[str] = set()
-    if skip:
-        changes.add("invisible")
-    for index, char in enumerate(text):
-        if index in skip:
-            continue
-        if char in _BRACKETS:
-            if char not in "()":
-                changes.add("brackets")
-            out.append(_BRACKETS[char])
-            where.append(index)
-            continue
-        if char.isascii():
-            if char.isspace():
-                changes.add("whitespace")
-            elif "A" <= char <= "Z":
-                changes.add("case")
-                out.append(char.lower())
-                where.append(index)
-            else:
-                out.append(char)
-                where.append(index)
-            continue
-        if char in _DOTS:
-            if char != "\u00b7":
-                changes.add("separator")
-            out.append("\u00b7")
-            where.append(index)
-            continue
-        if 0x4E00 <= ord(char) <= 0x9FFF:
-            out.append(char)
-            where.append(index)
-            continue
-        if 0xD800 <= ord(char) <= 0xDFFF:
-            continue  # a lone surrogate (flagged) cannot be compared or encoded
-        folded = unicodedata.normalize("NFKC", char)
-        if folded != char and not folded.isspace():
-            changes.add("nfkc")
-        for piece in folded:
-            if piece.isspace():
-                changes.add("whitespace")
-                continue
-            lower = piece.lower()
-            if lower != piece:
-                changes.add("case")
-            for item in lower:
-                out.append(_BRACKETS.get(item, item))
-                where.append(index)
-    pre = "".join(out)
-    positions: tuple[int, ...] | None = tuple(where)
-    if any(unicodedata.combining(ch) or 0x1100 <= ord(ch) <= 0x11FF for ch in pre):
-        pre = _fold_fallback(pre)
-        positions = None
-    final = pre if pre.isascii() else t2s(pre)
-    traditional: tuple[tuple[int, str, str], ...] = ()
-    if final != pre:
-        changes.add("t2s")
-        if len(final) != len(pre):
-            positions = None
-        else:
-            traditional = _mixed_traditional(pre, final, positions)
-    return Normalised(
-        pre_t2s=pre,
-        text=final,
-        positions=positions,
-        changes=frozenset(changes),
-        traditional=traditional,
-    )
-
-
-def _mixed_traditional(
-    pre: str, final: str, positions: tuple[int, ...] | None
-) -> tuple[tuple[int, str, str], ...]:
-    """Return the traditional characters of a name that otherwise uses simplified ones."""
-    trad = [i for i, (a, b) in enumerate(zip(pre, final, strict=True)) if a != b]
-    back = s2t(pre)
-    if len(back) != len(pre):
-        return ()
-    trad_set = set(trad)
-    simplified = [
-        i for i, (a, b) in enumerate(zip(pre, back, strict=True)) if a != b and i not in trad_set
-    ]
-    if not simplified:
-        return ()
-    return tuple((positions[i] if positions else -1, pre[i], final[i]) for i in trad)

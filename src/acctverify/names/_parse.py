@@ -1,10 +1,10 @@
 """Split a normalised name into region, trade name, industry, legal form and branch (private).
 
-The parser works on the comparison form (see ``_normalise``) and anchors everything at the ends of
-the name, as registration rules do: the branch tail is taken off first, then the legal form (the
-longest that ends the name), then a bracketed region before the legal form or the longest region
-prefix, then industry words from the end of what is left. Nothing is ever stripped down to an
-empty name: when a step would leave nothing, it is not taken.
+The parser works on the comparison form (:func:`acctverify._unicode.fold_name`) and anchors
+everything at the ends of the name, as registration rules do: the branch tail is taken off first,
+then the legal form (the longest that ends the name), then a bracketed region before the legal
+form or the longest region prefix, then industry words from the end of what is left. Nothing is
+ever stripped down to an empty name: when a step would leave nothing, it is not taken.
 """
 
 from __future__ import annotations
@@ -12,17 +12,11 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from acctverify._lookalike import distinctive
+from acctverify._unicode import FoldedName, fold_name, is_han, replace_surrogates
 from acctverify.models.names import CompanyName, SpoofSign
 from acctverify.names import _tables
-from acctverify.names._normalise import (
-    MAX_NAME_LENGTH,
-    SOFT_KINDS,
-    UNVERIFIABLE_KINDS,
-    Normalised,
-    json_safe,
-    normalise,
-    scan,
-)
+from acctverify.names._normalise import MAX_NAME_LENGTH, SOFT_KINDS, UNVERIFIABLE_KINDS, scan
 
 # Punctuation that carries no meaning when two names are compared.
 DROP = frozenset("()·.,'\"-_/、，。:;")
@@ -122,22 +116,6 @@ def _branch_text(tail: str) -> str | None:
     return tail or None
 
 
-def distinctive(core: str) -> str:
-    """Return *core* without the generic words that end it (``中国光大银行`` -> ``中国光大``).
-
-    Generic words (``银行``, ``集团`` …, ``name_parts.csv`` kind ``generic``) say what kind of
-    institution a name is, not which one; industry words stay. Never empty for a non-empty core.
-    """
-    generic = _tables.name_parts().generic
-    while True:
-        for word in generic:
-            if core.endswith(word) and len(core) > len(word):
-                core = core[: -len(word)]
-                break
-        else:
-            return core
-
-
 def legal_form(head: str) -> tuple[str, str] | None:
     """Return (written, canonical) of the legal form ending *head*; None when there is none or
     when *head* is nothing but a legal form."""
@@ -214,7 +192,7 @@ def _traditional_sign(text: str, position: int, trad: str, simplified: str) -> S
 def _is_person(text: str) -> bool:
     """The person-name heuristic on a normalised name (see :func:`looks_like_person_name`)."""
     parts = _tables.name_parts()
-    if not text or not all(_tables.is_han(ch) or ch == "·" for ch in text):
+    if not text or not all(is_han(ch) or ch == "·" for ch in text):
         return False
     if any(text.endswith(word) for word in parts.org_words):
         return False
@@ -247,7 +225,7 @@ def _analyse(original: str) -> Parsed:
     text_in = original[:MAX_NAME_LENGTH]
     signs = scan(text_in)
     skip = frozenset(s.position for s in signs if s.kind in ("hidden_character", "bidi_control"))
-    norm: Normalised = normalise(text_in, skip)
+    norm: FoldedName = fold_name(text_in, skip)
     if norm.traditional:
         signs = tuple(
             sorted(
@@ -316,7 +294,7 @@ def _analyse(original: str) -> Parsed:
     region_core = _key(text, region_idx + body_idx, positions)
 
     model = CompanyName(
-        original=json_safe(original),
+        original=replace_surrogates(original),
         normalised=normalised,
         region=region,
         region_placement=placement,
@@ -346,7 +324,7 @@ def _analyse(original: str) -> Parsed:
         distinct=distinct,
         distinctive=distinctive(core),
         person_named=person_named,
-        has_han=any(_tables.is_han(ch) for ch in text),
+        has_han=any(is_han(ch) for ch in text),
         has_latin=any(ch.isascii() and ch.isalpha() for ch in text),
         hard_signs=any(s.kind not in UNVERIFIABLE_KINDS | SOFT_KINDS for s in signs),
         unverifiable=any(s.kind in UNVERIFIABLE_KINDS for s in signs),

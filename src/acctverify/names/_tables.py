@@ -1,14 +1,13 @@
 """Lazily built vocabularies for name parsing (private).
 
-Everything here is built on first use and cached: the shipped ``name_parts.csv`` and
-``lookalikes.csv`` tables, the region names from python-stdnum's ``cn/loc`` table, and the OpenCC
-converters and pypinyin readings (imported only when first needed).
+Everything here is built on first use and cached: the shipped ``name_parts.csv`` table and the
+region names from python-stdnum's ``cn/loc`` table. Script conversion and pinyin are
+:mod:`acctverify._unicode`'s; the look-alike table is :mod:`acctverify._lookalike`'s.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,8 +41,6 @@ class NameParts:
     industry_lengths: tuple[int, ...]
     org_words: tuple[str, ...]
     surnames: frozenset[str]
-    generic: tuple[str, ...]
-    """Words that say what kind of institution a name is (银行, 集团), not which: longest first."""
 
 
 @functools.cache
@@ -71,32 +68,7 @@ def name_parts() -> NameParts:
         industry_lengths=tuple(sorted({len(w) for w in industries}, reverse=True)),
         org_words=tuple(r["word"] for r in rows if r["kind"] == "org_word"),
         surnames=frozenset(r["word"] for r in rows if r["kind"] == "surname"),
-        generic=tuple(
-            sorted((r["word"] for r in rows if r["kind"] == "generic"), key=lambda w: -len(w))
-        ),
     )
-
-
-@dataclass(frozen=True)
-class Lookalikes:
-    """The look-alike table: unordered pair -> (kind, source)."""
-
-    pairs: dict[frozenset[str], tuple[str, str]]
-    """Both kinds, keyed by the unordered pair."""
-    targets: dict[str, str]
-    """Confusable character -> the character it poses as (Katakana, Cyrillic, Greek, digits)."""
-
-
-@functools.cache
-def lookalikes() -> Lookalikes:
-    """Return the look-alike table, read once."""
-    pairs: dict[frozenset[str], tuple[str, str]] = {}
-    targets: dict[str, str] = {}
-    for row in table("lookalikes.csv").rows:
-        pairs[frozenset((row["a"], row["b"]))] = (row["kind"], row["source"])
-        if row["kind"] == "confusable":
-            targets[row["b"]] = row["a"]
-    return Lookalikes(pairs=pairs, targets=targets)
 
 
 def _short_forms(name: str, *, level: str) -> list[str]:
@@ -169,50 +141,3 @@ def region_key(name: str) -> str | None:
     if name in _BRACKET_ONLY:
         return name
     return regions().get(name)
-
-
-@functools.cache
-def _opencc(config: str) -> Callable[[str], str]:
-    import opencc
-
-    converter = opencc.OpenCC(config)
-    return converter.convert
-
-
-def t2s(text: str) -> str:
-    """Convert traditional to simplified script (OpenCC ``t2s``)."""
-    return _opencc("t2s")(text)
-
-
-def s2t(text: str) -> str:
-    """Convert simplified to traditional script (OpenCC ``s2t``)."""
-    return _opencc("s2t")(text)
-
-
-@functools.lru_cache(maxsize=8192)
-def readings(char: str) -> frozenset[str]:
-    """Return the toneless pinyin readings of one Han character (empty for anything else)."""
-    if not is_han(char):
-        return frozenset()
-    from pypinyin import Style, pinyin
-
-    found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
-    return frozenset(reading for group in found for reading in group if reading.isascii())
-
-
-def is_han(char: str) -> bool:
-    """Return whether *char* is a unified Han ideograph (any extension block) or 〇."""
-    code = ord(char)
-    return (
-        0x4E00 <= code <= 0x9FFF
-        or 0x3400 <= code <= 0x4DBF
-        or 0x20000 <= code <= 0x323AF
-        or code == 0x3007
-        or (0xFA0E <= code <= 0xFA29 and char in _UNIFIED_IN_COMPAT)
-    )
-
-
-# The twelve CJK compatibility ideographs that are in fact unified ideographs (no decomposition).
-_UNIFIED_IN_COMPAT = frozenset(
-    "\ufa0e\ufa0f\ufa11\ufa13\ufa14\ufa1f\ufa21\ufa23\ufa24\ufa27\ufa28\ufa29"
-)

@@ -56,8 +56,9 @@ TypeError: scan() expects str, got bytes
 
 from __future__ import annotations
 
+from acctverify._unicode import NormalisedText
+from acctverify._unicode import fold_message as normalise
 from acctverify.models.text import HitDetails, HitKind, PhraseFamily, ScanResult, TextHit
-from acctverify.text._normalise import NormalisedText, normalise
 from acctverify.text._phrases import PHRASE_FAMILIES, phrase_families
 from acctverify.text._scan import DEFAULT_MAX_CHARS, RULES, scan, scan_detailed
 

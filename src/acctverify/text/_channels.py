@@ -15,10 +15,10 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from acctverify.text._engine import WINDOW, compile_pattern
+from acctverify._regex import WINDOW, compile_pattern
+from acctverify._unicode import is_han
 from acctverify.text._found import Found, details
 from acctverify.text._keywords import Keyword, keywords
-from acctverify.text._normalise import is_han
 from acctverify.text._phones import DIGIT_GROUPS, vetoed
 
 __all__ = ["Cue", "channel_ids", "homophone_ids"]

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from acctverify._data import table
-from acctverify.text._engine import Pattern, compile_pattern
-from acctverify.text._normalise import normalise
+from acctverify._regex import Pattern, compile_pattern
+from acctverify._unicode import fold_message
 from acctverify.text._phrases import phrase_families
 
 __all__ = [
@@ -35,7 +35,6 @@ __all__ = [
     "keywords",
     "past_end",
     "resolve",
-    "traditional_characters",
     "trie_pattern",
 ]
 
@@ -187,7 +186,7 @@ def _entries(*, normalised: bool = True) -> list[Keyword]:
         return entries
     result = []
     for entry in entries:
-        word = normalise(entry.word, simplify=False).text
+        word = fold_message(entry.word, simplify=False).text
         if word:
             result.append(entry if word == entry.word else _renamed(entry, word))
     return result
@@ -274,26 +273,6 @@ def _node(trie: Trie, prefix: str) -> Trie | None:
     return node
 
 
-@functools.cache
-def traditional_characters() -> frozenset[str]:
-    """Traditional (and Hong Kong, Taiwan) forms of the characters in the listed words.
-
-    A message is converted to simplified Chinese only when it contains one of them: elsewhere the
-    conversion cannot change what the keywords match.
-    """
-    from acctverify.text._normalise import t2s_converters
-
-    converters = t2s_converters()
-    characters = {char for entry in _entries(normalised=False) for char in entry.word}
-    found: set[str] = set()
-    for char in characters:
-        for convert in converters:
-            variant = convert(char)
-            if len(variant) == 1 and variant != char:
-                found.add(variant)
-    return frozenset(found)
-
-
 def bounded(text: str, start: int, end: int) -> bool:
     """Whether a Latin keyword at ``[start, end)`` stands as a word of its own."""
     if start and _is_word(text[start]) and _is_word(text[start - 1]):
@@ -366,7 +345,7 @@ def find_keywords(text: str) -> list[tuple[int, int, Keyword]]:
     >>> [(start, word.word, word.kind) for start, _, word in find_keywords('加v信:1')]
     [(0, '加v', 'cue'), (1, 'v信', 'cue')]
     """
-    from acctverify.text._engine import spans
+    from acctverify._regex import spans
 
     compiled = keywords()
     found: list[tuple[int, int, Keyword]] = []

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from acctverify._data import table
-from acctverify.text._engine import compile_pattern
+from acctverify._regex import compile_pattern
 from acctverify.text._found import Found, details
 
 __all__ = [

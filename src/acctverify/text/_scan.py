@@ -8,13 +8,14 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from acctverify.cn._util import INVISIBLE_CHARACTERS
+from acctverify._regex import WINDOW, Pattern, compile_pattern, registry, spans
+from acctverify._unicode import INVISIBLE_CHARACTERS
+from acctverify._unicode._message import _FOLD, _NUMERALS, JUNK_SYMBOLS, NormalisedText
+from acctverify._unicode._message import fold_message as normalise
 from acctverify.models.text import ScanResult, TextHit
 from acctverify.text._channels import Cue, channel_ids, homophone_ids
-from acctverify.text._engine import WINDOW, Pattern, compile_pattern, registry, spans
 from acctverify.text._found import Found, details
 from acctverify.text._keywords import Keyword, bounded, keywords, past_end
-from acctverify.text._normalise import _FOLD, _NUMERALS, JUNK_SYMBOLS, NormalisedText, normalise
 from acctverify.text._phones import NUMBER_RUN, numbers_in_run
 from acctverify.text._urls import BARE_URL, EMAIL, SCHEME_URL, email_found, official_key, url_found
 

@@ -1,4 +1,4 @@
-"""Regular expressions that run in linear time (private).
+"""Regular expressions that run in linear time, for every module that scans text (private).
 
 Every pattern the scanner uses is written in the subset of syntax RE2 accepts (no look-around, no
 back-references), and the test suite compiles each one with google-re2. They run in two ways:

@@ -1,4 +1,4 @@
-"""Normalise a message for matching, keeping a map back to the original (private).
+"""The message preset: a message folded for matching, with a map back to the original (private).
 
 The steps (scam-signals.md §5.4), each linear in the text:
 
@@ -6,8 +6,9 @@ The steps (scam-signals.md §5.4), each linear in the text:
    when the text has a character NFKC would change into a Latin letter, digit, symbol or
    Chinese character; ``…`` stays one character. The everyday full-width punctuation of
    Chinese text (``，：（）！？；``) is not folded: every pattern reads it as it is.
-   Traditional → simplified Chinese (OpenCC ``t2s``) when the text has a traditional form of a
-   keyword character, kept only when it does not change the length. Lone surrogates become
+   Traditional → simplified Chinese (OpenCC ``t2s``), always: every table is written in simplified
+   script, and a scam in traditional script is the same scam. A conversion that would change the
+   length is made character by character, so offsets stay one for one. Lone surrogates become
    U+FFFD. Latin lower-case.
 2. Junk removed between characters: invisible characters everywhere; runs of at most three spaces
    and symbols (``★ · * ~ |`` …) between two Chinese characters, between a Chinese character and
@@ -23,29 +24,28 @@ One pass over the text tells which steps it needs; most messages need none or on
 rare expansions (``℡`` → ``tel``) and step 2's deletions change the length; both record segments,
 so every normalised index maps back to exactly one original character.
 
->>> n = normalise('加 V信：１３８★１２３４★５６７８')
+>>> n = fold_message('加 V信：１３８★１２３４★５６７８')
 >>> n.text
 '加v信:13812345678'
 >>> start = n.text.index('138')
 >>> n.to_original(start, start + 11)
 (5, 18)
->>> normalise('一三八一二三四五六七八，一下').text
+>>> fold_message('一三八一二三四五六七八，一下').text
 '13812345678，一下'
 """
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
 from typing import Any
 
-from acctverify.cn._util import INVISIBLE_CHARACTERS
-from acctverify.text._engine import compile_pattern
+from acctverify._regex import compile_pattern
+from acctverify._unicode._chars import INVISIBLE_CHARACTERS, is_han, replace_surrogates, t2s
 
-__all__ = ["NormalisedText", "is_han", "normalise"]
+__all__ = ["JUNK_SYMBOLS", "MIN_NUMERAL_RUN", "NormalisedText", "fold_message"]
 
 #: Characters NFKC would expand but that are kept as they are (an ellipsis is not three dots).
 _KEEP = frozenset("…‥")
@@ -89,16 +89,6 @@ def _class_escape(chars: str) -> str:
 _JUNK_RUN = compile_pattern("normalise.junk_run", f"[{_class_escape(_JUNK_CHARS)}]+")
 _JUNK_SYMBOLS = JUNK_SYMBOLS
 _INVISIBLE = INVISIBLE_CHARACTERS
-
-
-def is_han(char: str) -> bool:
-    """Return True for a Chinese character (CJK unified or compatibility ideograph, or 〇)."""
-    return (
-        "\u3400" <= char <= "\u9fff"
-        or "\uf900" <= char <= "\ufaff"
-        or "\U00020000" <= char <= "\U0003134f"
-        or char == "〇"
-    )
 
 
 def _is_word(char: str) -> bool:
@@ -176,23 +166,6 @@ _FOLD_NEEDED = compile_pattern(
     )
     + "]",
 )
-
-
-@functools.cache
-def _opencc(config: str) -> Callable[[str], str] | None:
-    try:
-        import opencc
-
-        converter: Callable[[str], str] = opencc.OpenCC(config).convert
-        return converter
-    except Exception:  # pragma: no cover - OpenCC is a dependency
-        return None
-
-
-def t2s_converters() -> list[Callable[[str], str]]:
-    """OpenCC converters from simplified to traditional (mainland, Hong Kong, Taiwan forms)."""
-    converters = (_opencc("s2t"), _opencc("s2hk"), _opencc("s2tw"))
-    return [convert for convert in converters if convert is not None]
 
 
 class _Layer:
@@ -384,14 +357,16 @@ def _numerals(text: str) -> str:
     return "".join(pieces)
 
 
-def normalise(text: str, *, simplify: bool = True) -> NormalisedText:
-    """Return *text* normalised for matching, with the map back to the original.
+def fold_message(text: str, *, simplify: bool = True) -> NormalisedText:
+    """Return *text* folded for matching, with the map back to the original.
 
-    >>> normalise('ＶＸ：ｗｘ＿ｋｅｆｕ８８８').text
+    >>> fold_message('ＶＸ：ｗｘ＿ｋｅｆｕ８８８').text
     'vx:wx_kefu888'
-    >>> normalise('安 全★账 户').text
+    >>> fold_message('安 全★账 户').text
     '安全账户'
-    >>> normalise(12)
+    >>> fold_message('請勿轉賬到安全賬戶').text
+    '请勿转账到安全账户'
+    >>> fold_message(12)
     Traceback (most recent call last):
         ...
     TypeError: normalise() expects str, got int
@@ -410,18 +385,13 @@ def normalise(text: str, *, simplify: bool = True) -> NormalisedText:
         if not _JUNK_SET.isdisjoint(ascii_marks):
             current = _drop_junk(current, layers)
         return NormalisedText(current, text, tuple(layers))
-    try:
-        current.encode("utf-8")
-    except UnicodeEncodeError:  # lone surrogates: RE2 and OpenCC need valid UTF-8
-        current = "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in current)
+    current = replace_surrogates(current)  # RE2 and OpenCC need valid UTF-8
     # one pass finds which steps the text needs
-    marks = "".join(set(_marks(simplify).findall(current)))
-    if not marks:
-        return NormalisedText(current, text)
+    marks = "".join(set(_MARKS.findall(current)))
     if _FOLD_NEEDED.python().search(marks) is not None:
         current = _fold(current, layers)
-        marks = "".join(set(_marks(simplify).findall(current)))
-    if simplify and not _TRADITIONAL_FREE.issuperset(marks):
+        marks = "".join(set(_MARKS.findall(current)))
+    if simplify:
         current = _simplify(current)
     if not _UPPER.isdisjoint(marks):
         # a few letters (İ) lower-case to two characters: then lower-case Latin letters only
@@ -441,26 +411,21 @@ _NUMERAL_SET = frozenset(_NUMERAL_CLASS)
 _ASCII_MARKS = compile_pattern(
     "normalise.ascii_marks", f"[A-Z{_class_escape(''.join(c for c in _JUNK_CHARS if c.isascii()))}]"
 )
-#: Every mark character that is not a traditional form (see :func:`_marks`).
-_TRADITIONAL_FREE = frozenset(_JUNK_CHARS) | _UPPER | _NUMERAL_SET
-
-
-@functools.cache
-def _marks(simplify: bool) -> re.Pattern[str]:
-    """Characters that call for a step: junk, upper-case Latin, Chinese numerals, characters NFKC
-    changes, and (when simplifying) traditional forms of keyword characters."""
-    from acctverify.text._keywords import traditional_characters
-
-    classes = _FOLD_NEEDED.source[1:-1] + _class_escape(_JUNK_CHARS + _NUMERAL_CLASS) + "A-Z"
-    if simplify:
-        classes += _class_escape("".join(sorted(traditional_characters())))
-    return re.compile(f"[{classes}]")
+#: Characters that call for a step: junk, upper-case Latin, Chinese numerals, characters NFKC
+#: changes. (Traditional script needs no mark: it is always converted.)
+_MARKS = re.compile(
+    "[" + _FOLD_NEEDED.source[1:-1] + _class_escape(_JUNK_CHARS + _NUMERAL_CLASS) + "A-Z]"
+)
 
 
 def _simplify(text: str) -> str:
-    """Traditional to simplified Chinese, when the conversion keeps the length."""
-    convert = _opencc("t2s")
-    if convert is None:  # pragma: no cover - OpenCC is a dependency
-        return text
-    converted = convert(text)
-    return converted if len(converted) == len(text) else text
+    """Traditional to simplified Chinese; character by character where converting whole phrases
+    would change the length (offsets must stay one for one)."""
+    converted = t2s(text)
+    if converted == text:
+        return text  # the same object: the scanner knows nothing was changed
+    if len(converted) == len(text):
+        return converted
+    return "".join(
+        single if len(single := t2s(char)) == 1 else char for char in text
+    )  # pragma: no cover - OpenCC's t2s phrases keep their length
