@@ -19,7 +19,7 @@ import acctverify as av
 from acctverify import batch
 from acctverify.batch import invalid_request_report, verify_many
 from acctverify.models import Level, PaymentRequest, Report
-from acctverify.rules._catalogue import FINDINGS
+from acctverify.rules.catalogue import FINDINGS
 
 AS_OF = date(2026, 11, 29)
 ROOT = Path(__file__).resolve().parent.parent

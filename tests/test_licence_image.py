@@ -35,7 +35,7 @@ from acctverify.models.licence_image import (
     LicenceReading,
     QrVerdict,
 )
-from acctverify.rules._catalogue import FINDINGS
+from acctverify.rules.catalogue import FINDINGS
 
 sys.path.insert(0, str(Path(__file__).parent))
 import licence_images as gen

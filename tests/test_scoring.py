@@ -18,8 +18,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from acctverify.models.findings import Evidence, FindingKind, Level
-from acctverify.rules._catalogue import FINDINGS
-from acctverify.rules._signal import Signal
+from acctverify.rules import Signal
+from acctverify.rules.catalogue import FINDINGS
 from acctverify.scoring import (
     DEFAULT_WEIGHTS,
     LEVEL_THRESHOLDS,

@@ -16,7 +16,7 @@ import pytest
 import acctverify as av
 from _helpers import CONSULTING, luhn, make_uscc, scam
 from acctverify.models import FindingKind, Level, PaymentRequest
-from acctverify.rules._catalogue import FINDINGS
+from acctverify.rules.catalogue import FINDINGS
 
 AS_OF = "2026-11-29"
 WEBANK = "深圳前海微众银行股份有限公司"

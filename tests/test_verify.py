@@ -26,7 +26,7 @@ from acctverify import testing
 from acctverify.cn import bankcard, cnaps, uscc
 from acctverify.directory import Directory, load_directory
 from acctverify.models import FindingKind, Level, PaymentRequest, Report
-from acctverify.rules._catalogue import FINDINGS
+from acctverify.rules.catalogue import FINDINGS
 from acctverify.scoring import TRUST_CODES_FOR_LOW
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,8 +13,10 @@ The public API is listed once, in ``__all__``. Names are imported on first use, 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from acctverify import _hooks
 from acctverify._version import __version__
 
 if TYPE_CHECKING:
@@ -147,6 +149,20 @@ _LAZY = {
     "verify": "acctverify._verify",
     "verify_many": "acctverify.batch",
 }
+
+
+def _renderer(name: str, module: str) -> Callable[..., Any]:
+    """A hook that imports the renderer on first call (models never import rendering code)."""
+
+    def render(*args: Any) -> Any:
+        return getattr(importlib.import_module(module), name)(*args)
+
+    return render
+
+
+_hooks.register("redact", _renderer("redact", "acctverify._redact"))
+_hooks.register("report_html", _renderer("report_html", "acctverify._display"))
+_hooks.register("report_frame", _renderer("report_frame", "acctverify._display"))
 
 
 def __getattr__(name: str) -> Any:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from acctverify.models.directory import CreditorMatch
 from acctverify.models.findings import Advice, Finding, Level
+from acctverify.rules.catalogue import TRUST_CODES_FOR_LOW
 
 __all__ = ["advise"]
 
@@ -46,7 +47,7 @@ def advise(
     known = creditor.creditor if creditor is not None else None
     name = known.name if known else None
     name_en = (known.name_en or known.name) if known else None
-    trusted = bool(codes & {"payee.official_entity", "payee.official_account"})
+    trusted = bool(codes & TRUST_CODES_FOR_LOW)
     out: list[Advice] = []
     if level.rank >= Level.HIGH.rank:
         out.append(Advice(code="do_not_pay", zh="不要转账。", en="Do not transfer the money."))

@@ -141,10 +141,9 @@ def _facts(report: Report) -> str:
     if facts.payee.account is not None:
         account = facts.payee.account
         items.append(("账号 Account", f"{account.masked} ({account.kind.value})"))
-    for pair in facts.name_matches:
-        if pair.pair.startswith("payee~creditor"):
-            items.append(("户名核对 Name check", f"{pair.match.outcome.value} · {pair.against}"))
-            break
+    pair = facts.names.payee_creditor or facts.names.payee_creditor_unconfirmed
+    if pair is not None:
+        items.append(("户名核对 Name check", f"{pair.match.outcome.value} · {pair.against}"))
     if not items:
         return ""
     cells = "".join(

@@ -12,7 +12,8 @@ import re
 import unicodedata
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from enum import Enum
+
+from acctverify.models.facts import RegistryStatus
 
 __all__ = [
     "RegistryStatus",
@@ -169,31 +170,6 @@ def parse_capital(value: object) -> tuple[Decimal, str] | None:
     if amount <= 0:
         return None
     return amount * multiplier, currency
-
-
-class RegistryStatus(str, Enum):
-    """What a registry status (登记状态 / 经营状态) means for a payee (licence.md §3)."""
-
-    OPERATING = "operating"
-    """存续 / 在营 / 开业 / 在册 / 在业: registered and not terminated."""
-    REVOKED = "revoked"
-    """吊销: licence revoked; the entity exists only to liquidate."""
-    CANCELLED = "cancelled"
-    """注销: the entity no longer exists."""
-    WITHDRAWN = "withdrawn"
-    """撤销: registration void (obtained by fraud)."""
-    MOVED = "moved"
-    """迁出: moved to another registry; check there."""
-    SUSPENDED = "suspended"
-    """停业 / 歇业: suspended."""
-    LIQUIDATING = "liquidating"
-    """清算: in liquidation."""
-    ABNORMAL = "abnormal"
-    """列入经营异常名录: a public warning on an entity that still exists."""
-    SERIOUS_VIOLATION = "serious_violation"
-    """列入严重违法失信名单: a strong warning on an entity that still exists."""
-    UNKNOWN = "unknown"
-    """Not recognised."""
 
 
 # Checked in order; the first keyword found decides: 吊销，已注销 is cancelled,

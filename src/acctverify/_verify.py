@@ -20,6 +20,7 @@ from acctverify._facts import build_facts
 from acctverify._unicode import has_surrogate, replace_surrogates
 from acctverify._version import __version__
 from acctverify.directory import Directory, default_directory
+from acctverify.models.facts import Facts
 from acctverify.models.findings import Evidence
 from acctverify.models.licence_image import LicenceReading
 from acctverify.models.report import Report
@@ -27,7 +28,12 @@ from acctverify.models.request import PaymentRequest
 from acctverify.rules import DEFAULT_RULES, Rule, RuleContext, Signal
 from acctverify.scoring import score
 
-__all__ = ["verify"]
+__all__ = ["MAX_HITS_PER_MESSAGE", "assemble", "verify"]
+
+#: Most hits of one message a report carries in ``facts.messages[i].hits`` (the rules see them
+#: all; the rest are counted in ``hits_omitted``), so that a huge message gives a report of
+#: bounded size.
+MAX_HITS_PER_MESSAGE = 200
 
 #: The library's logger. Nothing personal is logged at INFO or above; DEBUG lines carry finding
 #: codes and counts only, never names, numbers or message text.
@@ -151,7 +157,7 @@ def _verify(
     when = as_of or request.as_of or date.today()
     directory = directory if directory is not None else default_directory()
     facts = build_facts(request, directory=directory, as_of=when, licence_image=reading)
-    context = RuleContext(request=request, facts=facts, directory=directory)
+    context = RuleContext(request=request, facts=facts)
     signals = [signal for rule in (rules or DEFAULT_RULES) for signal in rule(context)]
     if replaced:
         signals.append(
@@ -161,6 +167,36 @@ def _verify(
                 {"fields": ", ".join(replaced)},
             )
         )
+    return assemble(signals, facts, weights=weights)
+
+
+def _bounded(facts: Facts) -> Facts:
+    """The facts as the report carries them: at most :data:`MAX_HITS_PER_MESSAGE` hits per
+    message."""
+    if all(len(message.hits) <= MAX_HITS_PER_MESSAGE for message in facts.messages):
+        return facts
+    messages = tuple(
+        message
+        if len(message.hits) <= MAX_HITS_PER_MESSAGE
+        else message.model_copy(
+            update={
+                "hits": message.hits[:MAX_HITS_PER_MESSAGE],
+                "hits_omitted": len(message.hits) - MAX_HITS_PER_MESSAGE,
+                "listed": tuple(
+                    entry for entry in message.listed if entry.hit < MAX_HITS_PER_MESSAGE
+                ),
+            }
+        )
+        for message in facts.messages
+    )
+    return facts.model_copy(update={"messages": messages})
+
+
+def assemble(
+    signals: Iterable[Signal], facts: Facts, *, weights: Mapping[str, float] | None = None
+) -> Report:
+    """Score *signals*, derive the advice and build the report: the one place a Report is made
+    (``verify()`` and the batch functions' reports for malformed requests alike)."""
     scored = score(signals, weights=weights)
     if logger.isEnabledFor(logging.DEBUG):
         logger.debug(
@@ -174,8 +210,8 @@ def _verify(
         score=scored.score,
         findings=scored.findings,
         advice=advise(scored.level, scored.findings, facts.creditor),
-        facts=facts,
+        facts=_bounded(facts),
         data_version=data_version(),
         version=__version__,
-        as_of=when,
+        as_of=facts.as_of,
     )

@@ -127,12 +127,9 @@ def invalid_request_report(
     >>> report.findings[0].evidence[0].value
     '6217***********6786'
     """
-    from acctverify._advice import advise
-    from acctverify._data import data_version
-    from acctverify._version import __version__
-    from acctverify.models.report import Facts, PayeeFacts, Report
+    from acctverify._verify import assemble
+    from acctverify.models.facts import Facts, PayeeFacts
     from acctverify.rules import Signal
-    from acctverify.scoring import score
 
     errors = error.errors(include_url=False)
     shown = errors[:_MAX_ERRORS]
@@ -143,20 +140,9 @@ def invalid_request_report(
         Evidence(field=_location(e["loc"]), value=_quoted(e.get("input")), detail=_clean(e["msg"]))
         for e in shown
     )
-    when = as_of or date.today()
-    scored = score(
-        [Signal("input.invalid_request", evidence, {"error": text})],
-        weights=weights,
-    )
-    return Report(
-        level=scored.level,
-        score=scored.score,
-        findings=scored.findings,
-        advice=advise(scored.level, scored.findings, None),
-        facts=Facts(as_of=when, payee=PayeeFacts()),
-        data_version=data_version(),
-        version=__version__,
-        as_of=when,
+    facts = Facts(as_of=as_of or date.today(), payee=PayeeFacts())
+    return assemble(
+        [Signal("input.invalid_request", evidence, {"error": text})], facts, weights=weights
     )
 
 

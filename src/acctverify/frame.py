@@ -165,8 +165,9 @@ def request_from_row(
 
 
 def _name_match(report: Report) -> str:
-    pairs = {pair.pair: pair.match.outcome.value for pair in report.facts.name_matches}
-    return pairs.get("payee~creditor") or pairs.get("payee~creditor_unconfirmed") or "NOAP"
+    names = report.facts.names
+    pair = names.payee_creditor or names.payee_creditor_unconfirmed
+    return pair.match.outcome.value if pair is not None else "NOAP"
 
 
 def report_row(report: Report, *, top: int | None = 3) -> dict[str, object]:

@@ -17,7 +17,7 @@ The score is a documented, pure function of the findings:
    the highest ``min_level`` any finding carries, and **fail closed**: ``low`` only when a trust
    finding ties the payee to the creditor; otherwise the level is at least ``medium``.
 
->>> from acctverify.rules._signal import Signal
+>>> from acctverify.rules import Signal
 >>> result = score([Signal("payee.not_creditor"), Signal("account.personal_card")])
 >>> result.score, result.level.value
 (86, 'critical')
@@ -36,8 +36,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from acctverify.models.findings import Evidence, Finding, FindingKind, Level
-from acctverify.rules._catalogue import FINDINGS, FindingSpec
-from acctverify.rules._signal import Signal
+from acctverify.rules._rule import Signal
+from acctverify.rules.catalogue import FINDINGS, TRUST_CODES_FOR_LOW, FindingSpec
 
 __all__ = [
     "DEFAULT_WEIGHTS",
@@ -60,10 +60,6 @@ LEVEL_THRESHOLDS: tuple[tuple[int, Level], ...] = (
     (55, Level.HIGH),
     (25, Level.MEDIUM),
 )
-
-#: Trust findings that tie the payee positively to the creditor; without one, the level is never
-#: ``low``.
-TRUST_CODES_FOR_LOW = frozenset({"payee.official_entity", "payee.official_account"})
 
 
 @dataclass(frozen=True)
@@ -116,7 +112,10 @@ def _merge(signals: Iterable[Signal]) -> dict[str, tuple[Signal, tuple[Evidence,
     evidence: dict[str, dict[_EvidenceKey, Evidence]] = {}
     for signal in sorted(signals, key=_canonical):
         if signal.code not in FINDINGS:
-            raise KeyError(f"unknown finding code {signal.code!r}: add it to the catalogue")
+            raise KeyError(
+                f"unknown finding code {signal.code!r}: register its spec first "
+                "(acctverify.rules.catalogue.register)"
+            )
         firsts.setdefault(signal.code, signal)
         pieces = evidence.setdefault(signal.code, {})
         for item in signal.evidence:
@@ -177,16 +176,16 @@ def score(signals: Iterable[Signal], *, weights: Mapping[str, float] | None = No
     bad = sorted(code for code, value in (weights or {}).items() if not (0 <= value <= 100))
     if bad:
         raise ValueError(f"weights must be between 0 and 100 points: {', '.join(bad)}")
-    table = {**DEFAULT_WEIGHTS, **(weights or {})}
+    table = dict(weights or {})
     merged = _merge(signals)
     risk_logs: dict[str, float] = {}
     trust_logs: dict[str, float] = {}
     for code in merged:
         kind = FINDINGS[code].kind
         if kind in (FindingKind.RISK, FindingKind.NOT_POSSIBLE):
-            risk_logs[code] = _log_weight(table[code])
+            risk_logs[code] = _log_weight(table.get(code, FINDINGS[code].weight))
         elif kind is FindingKind.TRUST:
-            trust_logs[code] = _log_weight(table[code])
+            trust_logs[code] = _log_weight(table.get(code, FINDINGS[code].weight))
     # math.fsum is exact, so the result does not depend on the order of the terms.
     risk = 100 * -math.expm1(math.fsum(risk_logs.values()))
     final = risk * math.exp(math.fsum(trust_logs.values()))
@@ -206,7 +205,7 @@ def score(signals: Iterable[Signal], *, weights: Mapping[str, float] | None = No
                     "code": code,
                     "subject": spec.subject,
                     "kind": spec.kind,
-                    "weight": table[code],
+                    "weight": table.get(code, spec.weight),
                     "contribution": contribution,
                     "min_level": spec.min_level,
                     "message_zh": zh,

@@ -32,7 +32,7 @@ from acctverify.cn import bankcard, banks
 from acctverify.cn._util import MAX_RAW_LENGTH, ascii_digits, clean
 
 if TYPE_CHECKING:
-    from acctverify.models import AccountInfo
+    from acctverify.models.identifiers import AccountInfo
 
 __all__ = ["MAX_LENGTH", "MIN_LENGTH", "REASONS", "classify", "mask"]
 
@@ -85,7 +85,7 @@ def classify(number: object, bank: object = None) -> AccountInfo:
 
     Never raises: anything that is not an account number gives ``kind='invalid'`` with a reason.
     """
-    from acctverify.models import AccountInfo, AccountKind
+    from acctverify.models.identifiers import AccountInfo, AccountKind
 
     too_long = isinstance(number, str) and len(number) > MAX_RAW_LENGTH
     try:

@@ -41,7 +41,7 @@ from acctverify._data import table
 from acctverify.cn._util import ascii_digits, clean
 
 if TYPE_CHECKING:
-    from acctverify.models import CardBin
+    from acctverify.models.identifiers import CardBin
 
 __all__ = ["calc_check_digit", "compact", "format", "is_valid", "lookup", "mask", "validate"]
 
@@ -129,7 +129,7 @@ def mask(number: object) -> str:
 def _bins() -> tuple[dict[str, tuple[CardBin, ...]], int, int]:
     """Index the BIN table by prefix: (prefix -> rows, shortest prefix, longest prefix)."""
     from acctverify.cn import banks
-    from acctverify.models import CardBin, CardType
+    from acctverify.models.identifiers import CardBin, CardType
 
     index: dict[str, list[CardBin]] = {}
     for row in table("card_bins.csv").rows:

@@ -28,7 +28,7 @@ from acctverify._data import table
 from acctverify._unicode import squeeze
 
 if TYPE_CHECKING:
-    from acctverify.models import BankInfo
+    from acctverify.models.identifiers import BankInfo
 
 __all__ = ["all_banks", "for_cnaps_category", "get", "normalise_name", "resolve", "same_bank"]
 
@@ -57,7 +57,7 @@ def _lengths(value: str) -> tuple[int, ...]:
 @functools.cache
 def _index() -> tuple[dict[str, BankInfo], dict[str, str], dict[str, str], dict[str, str]]:
     """Build (banks by code, exact-name index, prefix-name index, category index)."""
-    from acctverify.models import BankInfo, Hotline
+    from acctverify.models.identifiers import BankInfo, Hotline
 
     categories: dict[str, list[str]] = {}
     category_index: dict[str, str] = {}

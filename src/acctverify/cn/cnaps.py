@@ -40,7 +40,7 @@ from acctverify._data import table
 from acctverify.cn._util import ascii_digits, clean
 
 if TYPE_CHECKING:
-    from acctverify.models import CnapsInfo
+    from acctverify.models.identifiers import CnapsInfo
 
 __all__ = ["ANOMALIES", "calc_check_digit", "compact", "format", "is_valid", "parse", "validate"]
 
@@ -129,7 +129,7 @@ def parse(number: object) -> CnapsInfo:
 
     Raises :class:`~stdnum.exceptions.ValidationError` only for a wrong length or non-digits.
     """
-    from acctverify.models import CnapsInfo
+    from acctverify.models.identifiers import CnapsInfo
 
     digits = compact(number)
     if len(digits) != 12:

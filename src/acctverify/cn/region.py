@@ -44,7 +44,7 @@ from stdnum.exceptions import InvalidComponent, InvalidFormat, InvalidLength, Va
 from acctverify.cn._util import ascii_digits, clean
 
 if TYPE_CHECKING:
-    from acctverify.models import RegionInfo
+    from acctverify.models.identifiers import RegionInfo
 
 __all__ = ["NATIONAL", "compact", "format", "is_valid", "lookup", "province_of", "validate"]
 
@@ -129,7 +129,7 @@ def lookup(number: object) -> RegionInfo:
 def _lookup(code: str) -> RegionInfo:
     from stdnum import numdb
 
-    from acctverify.models import RegionInfo
+    from acctverify.models.identifiers import RegionInfo
 
     if code == NATIONAL:
         return RegionInfo(

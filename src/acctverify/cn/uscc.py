@@ -47,7 +47,7 @@ from acctverify.cn import orgcode
 from acctverify.cn._util import clean
 
 if TYPE_CHECKING:
-    from acctverify.models import UsccInfo
+    from acctverify.models.identifiers import UsccInfo
 
 __all__ = [
     "ALPHABET",
@@ -263,7 +263,7 @@ def parse(number: object) -> UsccInfo:
     ('天津市武清县', ('abolished_region',))
     """
     from acctverify.cn import region
-    from acctverify.models import UsccInfo
+    from acctverify.models.identifiers import UsccInfo
 
     code = compact(number)
     if len(code) != 18:

@@ -175,6 +175,25 @@ class Directory:
         wanted = {entry.id for entry in self._pick(creditor)}
         return next((hotline for owner, hotline in listed if owner in wanted), None)
 
+    def number_owners(self, digits: object) -> tuple[tuple[str, CreditorHotline], ...]:
+        """Return (creditor id, hotline) for every entry that publishes *digits*, in order."""
+        if not isinstance(digits, str) or len(digits) > 40:
+            return ()
+        number = _dial_digits(digits)
+        return tuple(self._numbers.get(number, ())) if number is not None else ()
+
+    def domain_owner(self, host: object) -> tuple[str, OfficialDomain] | None:
+        """Return (creditor id, domain) of the first entry whose official domain *host* is or is
+        under, or ``None``."""
+        name = _host(host)
+        if name is None:
+            return None
+        for entry in self._creditors.values():
+            for domain in entry.domains:
+                if name == domain.domain or name.endswith("." + domain.domain):
+                    return entry.id, domain
+        return None
+
     @functools.cached_property
     def _numbers(self) -> dict[str, list[tuple[str, CreditorHotline]]]:
         """Every published number -> (creditor id, hotline), in directory order."""

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from acctverify.directory._checks import CHECKS
 from acctverify.exceptions import DataError
 from acctverify.models.directory import DirectoryFile
 
@@ -103,7 +104,7 @@ def parse_file(name: str, data: bytes, *, kind: str) -> DirectoryFile:
         except RecursionError:
             raise DataError(f"{name}: invalid JSON: nested too deeply") from None
     try:
-        return DirectoryFile.model_validate(raw)
+        return DirectoryFile.model_validate(raw, context=CHECKS)
     except ValidationError as exc:
         raise DataError(_validation_message(name, exc)) from None
 

@@ -5,7 +5,6 @@ All models are frozen, reject unknown fields and carry field docstrings into the
 
 from __future__ import annotations
 
-from acctverify._parse import RegistryStatus
 from acctverify.models._base import Model
 from acctverify.models.directory import (
     Creditor,
@@ -16,6 +15,20 @@ from acctverify.models.directory import (
     OfficialDomain,
 )
 from acctverify.models.facts import (
+    BankMismatch,
+    Facts,
+    ImageFacts,
+    LicenceFacts,
+    ListedContact,
+    MessageFacts,
+    NameChecks,
+    NamePairMatch,
+    PayeeFacts,
+    QrLink,
+    RegistryStatus,
+)
+from acctverify.models.findings import Advice, Evidence, Finding, FindingKind, Level, Subject
+from acctverify.models.identifiers import (
     AccountInfo,
     AccountKind,
     BankInfo,
@@ -26,16 +39,8 @@ from acctverify.models.facts import (
     RegionInfo,
     UsccInfo,
 )
-from acctverify.models.findings import Advice, Evidence, Finding, FindingKind, Level, Subject
 from acctverify.models.names import CompanyName, Lookalike, MatchOutcome, NameMatch, SpoofSign
-from acctverify.models.report import (
-    Facts,
-    LicenceFacts,
-    MessageFacts,
-    NamePairMatch,
-    PayeeFacts,
-    Report,
-)
+from acctverify.models.report import Report
 from acctverify.models.request import AccountType, Contact, Licence, Payee, PaymentRequest
 from acctverify.models.text import HitDetails, HitKind, ScanResult, TextHit
 
@@ -45,6 +50,7 @@ __all__ = [
     "AccountType",
     "Advice",
     "BankInfo",
+    "BankMismatch",
     "CardBin",
     "CardType",
     "CnapsInfo",
@@ -60,14 +66,17 @@ __all__ = [
     "HitDetails",
     "HitKind",
     "Hotline",
+    "ImageFacts",
     "LegalEntity",
     "Level",
     "Licence",
     "LicenceFacts",
+    "ListedContact",
     "Lookalike",
     "MatchOutcome",
     "MessageFacts",
     "Model",
+    "NameChecks",
     "NameMatch",
     "NamePairMatch",
     "OfficialAccount",
@@ -75,6 +84,7 @@ __all__ = [
     "Payee",
     "PayeeFacts",
     "PaymentRequest",
+    "QrLink",
     "RegionInfo",
     "RegistryStatus",
     "Report",

@@ -7,6 +7,10 @@ are the schema of both the shipped table (``acctverify/data/creditors.toml``) an
 Rules that look for *positive* evidence (the payee is the creditor) must ignore facts whose
 confidence is ``unconfirmed``: see :meth:`Creditor.entity_names`.
 
+Checks that need the identifier modules (a credit code's check characters, a bank code, an
+official account's name against the entities) are passed in by the loader as the validation
+context (``acctverify.directory`` always does): the models themselves import nothing above them.
+
 >>> from acctverify.models.directory import CreditorHotline
 >>> CreditorHotline(number='95384', kind='general', confidence='secondary', source='x').number
 '95384'
@@ -22,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
+from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import Annotated
 
@@ -222,17 +226,10 @@ class LegalEntity(SourcedFact):
 
     @field_validator("uscc")
     @classmethod
-    def _check_uscc(cls, value: str | None) -> str | None:
+    def _check_uscc(cls, value: str | None, info: ValidationInfo) -> str | None:
         if value is None:
             return None
-        from acctverify.cn import uscc
-
-        if not uscc.is_valid(value):
-            raise ValueError("not a valid credit code (fails the GB 32100 check)")
-        info = uscc.parse(value)
-        if not info.org_code_valid:
-            raise ValueError("not a valid credit code (characters 9-17 fail the GB 11714 check)")
-        return info.code
+        return _checked(info, "uscc", value)
 
     @field_validator("licence_code")
     @classmethod
@@ -420,15 +417,10 @@ class Creditor(SourcedFact):
 
     @field_validator("bank_code")
     @classmethod
-    def _bank(cls, value: str | None) -> str | None:
+    def _bank(cls, value: str | None, info: ValidationInfo) -> str | None:
         if value is None:
             return None
-        from acctverify.cn import banks
-
-        bank = banks.get(value)
-        if bank is None:
-            raise ValueError(f"unknown bank code {value!r} (see acctverify.cn.banks)")
-        return bank.code
+        return _checked(info, "bank_code", value)
 
     @field_validator("repayment")
     @classmethod
@@ -438,11 +430,14 @@ class Creditor(SourcedFact):
         if value is None or not value.official_accounts:
             return value
         entities: tuple[LegalEntity, ...] = info.data.get("entities", ())
-        names = {_fold(e.name) for e in entities} | {
-            _fold(f.name) for e in entities for f in e.former_names
+        fold = _check(info, "name_key")
+        if fold is None:
+            return value
+        names = {fold(e.name) for e in entities} | {
+            fold(f.name) for e in entities for f in e.former_names
         }
         for index, account in enumerate(value.official_accounts):
-            if _fold(account.name) not in names:
+            if fold(account.name) not in names:
                 raise ValueError(
                     f"official_accounts[{index}].name {account.name!r} is not one of this "
                     "creditor's entities"
@@ -552,5 +547,14 @@ class CreditorMatch(Model):
         return self.creditor is not None and not self.lookalike
 
 
-def _fold(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
+def _check(info: ValidationInfo, name: str) -> Callable[[str], str] | None:
+    """The check *name* the loader passed in the validation context, if any."""
+    context = info.context
+    check = context.get(name) if isinstance(context, Mapping) else None
+    return check if callable(check) else None
+
+
+def _checked(info: ValidationInfo, name: str, value: str) -> str:
+    """*value* as the context's check *name* returns it (a ``ValueError`` says why it is wrong)."""
+    check = _check(info, name)
+    return check(value) if check is not None else value

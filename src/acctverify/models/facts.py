@@ -1,199 +1,254 @@
-"""Facts parsed from identifiers: credit codes, regions, cards, accounts, CNAPS codes, banks.
+"""The facts ``verify()`` reads off a request before any rule runs.
 
-These are the outputs of :mod:`acctverify.cn`. They are plain data: every value is JSON-ready and
-every model is frozen.
+Everything a rule needs is here, parsed and looked up once: identifiers, names and their
+comparisons (typed, one field per pair), the creditor as the directory resolves it, what the
+directory says about each number and link in the messages, and what was read off a licence image.
+Rules read these facts and nothing else.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
 
 from acctverify.models._base import Model
+from acctverify.models.directory import Creditor, CreditorMatch
+from acctverify.models.identifiers import AccountInfo, CnapsInfo, UsccInfo
+from acctverify.models.licence_image import LicenceReading, QrVerdict
+from acctverify.models.names import CompanyName, NameMatch
+from acctverify.models.text import TextHit
+
+__all__ = [
+    "BankMismatch",
+    "Facts",
+    "ImageFacts",
+    "LicenceFacts",
+    "ListedContact",
+    "MessageFacts",
+    "NameChecks",
+    "NamePairMatch",
+    "PayeeFacts",
+    "QrLink",
+    "RegistryStatus",
+]
 
 
-class CardType(str, Enum):
-    """Card type as the BIN tables record it (Alipay's codes)."""
+class RegistryStatus(str, Enum):
+    """What a registry status (登记状态 / 经营状态) means for a payee (licence.md §3)."""
 
-    DEBIT = "DC"
-    """储蓄卡 — debit card."""
-    CREDIT = "CC"
-    """信用卡 — credit card."""
-    SEMI_CREDIT = "SCC"
-    """准贷记卡 — semi-credit card."""
-    PREPAID = "PC"
-    """预付费卡 — prepaid card."""
-
-
-class AccountKind(str, Enum):
-    """What an account number most likely is."""
-
-    CARD = "card"
-    """A Luhn-valid number with a known card BIN for its length: normally a personal bank card."""
-    CORPORATE_PLAUSIBLE = "corporate_plausible"
-    """Digits of a length banks use for accounts, and not recognisable as a card."""
+    OPERATING = "operating"
+    """存续 / 在营 / 开业 / 在册 / 在业: registered and not terminated."""
+    REVOKED = "revoked"
+    """吊销: licence revoked; the entity exists only to liquidate."""
+    CANCELLED = "cancelled"
+    """注销: the entity no longer exists."""
+    WITHDRAWN = "withdrawn"
+    """撤销: registration void (obtained by fraud)."""
+    MOVED = "moved"
+    """迁出: moved to another registry; check there."""
+    SUSPENDED = "suspended"
+    """停业 / 歇业: suspended."""
+    LIQUIDATING = "liquidating"
+    """清算: in liquidation."""
+    ABNORMAL = "abnormal"
+    """列入经营异常名录: a public warning on an entity that still exists."""
+    SERIOUS_VIOLATION = "serious_violation"
+    """列入严重违法失信名单: a strong warning on an entity that still exists."""
     UNKNOWN = "unknown"
-    """Could be either; see the reasons."""
-    INVALID = "invalid"
-    """Not an account number at all (letters, too short or too long)."""
+    """Not recognised."""
 
 
-class RegionInfo(Model):
-    """An administrative division (行政区划) as coded by GB/T 2260, including historical codes."""
+class BankMismatch(Model):
+    """A bank the account evidence points to that is not the stated bank."""
 
-    code: str
-    """The 6-digit code."""
-    known: bool
-    """Whether the code is in the historical GB/T 2260 table (or is ``100000``)."""
-    name: str | None = None
-    """The most recent name of the division (``None`` when unknown)."""
-    province: str | None = None
-    """The province-level division the code belongs to."""
-    prefecture: str | None = None
-    """The prefecture-level division, where the code is below that level."""
-    full_name: str | None = None
-    """Province, prefecture and county names joined, e.g. ``广东省深圳市福田区``."""
-    national: bool = False
-    """``100000``: registration with the national authority (not a GB/T 2260 code, but used)."""
-    abolished: bool = False
-    """The code is no longer in use (it may still appear in credit codes issued before)."""
-    history: tuple[str, ...] = ()
-    """Every name the code carried, with its years, e.g. ``1983-2019 桥东区``."""
-
-
-class UsccInfo(Model):
-    """Everything that can be read off a 统一社会信用代码 (unified social credit code)."""
-
-    code: str
-    """The code in compact form (18 characters)."""
-    checksum_valid: bool
-    """Whether the 18th character is the GB 32100 check character of the first 17."""
-    expected_check_character: str
-    """The check character the first 17 characters call for."""
-    authority: str
-    """Character 1: the registration authority code (登记管理部门码)."""
-    authority_name: str | None
-    """The authority's name in Chinese, or ``None`` when the code is not in the table."""
-    authority_name_en: str | None
-    """The authority's name in English."""
-    entity_type: str
-    """Character 2: the entity type code (机构类别码), meaningful together with the authority."""
-    entity_type_name: str | None
-    """The entity type's name in Chinese, or ``None`` when the pair is not in the table."""
-    entity_type_name_en: str | None
-    """The entity type's name in English."""
-    region_code: str
-    """Characters 3-8: the region code of the registering authority when the code was issued."""
-    region_name: str | None
-    """The region's full name, or ``None`` when unknown."""
-    region: RegionInfo
-    """The region code, looked up."""
-    org_code: str
-    """Characters 9-17: the 主体标识码 (GB 11714 organisation code, with its own check)."""
-    org_code_valid: bool
-    """Whether characters 9-17 pass the GB 11714 check."""
-    anomalies: tuple[str, ...] = ()
-    """Stable codes for everything unusual: see :data:`acctverify.cn.uscc.ANOMALIES`."""
-
-
-class CardBin(Model):
-    """A card BIN (issuer identification number prefix) and what the tables say about it."""
-
-    bin: str
-    """The matching prefix."""
-    length: int | None
-    """The card length the row is recorded for."""
+    field: str
+    """Where the evidence is: ``payee.account`` (the card BIN) or ``payee.cnaps``."""
     bank_code: str
-    """The issuing bank's code (Alipay codes: ICBC, ABC, CMB …)."""
+    """The bank the evidence points to."""
     bank_name: str
-    """The issuing bank's Chinese name."""
-    card_type: CardType
-    """Debit, credit, semi-credit or prepaid."""
-    sources: tuple[str, ...]
-    """Which public BIN data sets list it (``bcbc``, ``bankcardinfo``, or an online source)."""
-    note: str = ""
-    """Disagreement between the sources, if any."""
+    """Its Chinese name."""
 
 
-class AccountInfo(Model):
-    """A bank account number, classified."""
+class PayeeFacts(Model):
+    """What was read off the payee's name, account, bank and CNAPS code."""
 
-    number: str
-    """The normalised account number (digits only when it is one)."""
-    masked: str
-    """The number masked for display (first 4 and last 4 digits kept)."""
-    kind: AccountKind
-    """Card, plausible corporate account, unknown or invalid."""
-    length: int
-    """Number of digits (or characters, when invalid)."""
-    luhn_valid: bool
-    """Whether the number passes the Luhn check (card numbers do; corporate accounts need not)."""
-    card_bin: CardBin | None = None
-    """The card BIN found, if any."""
-    issuing_bank_code: str | None = None
-    """The bank the number belongs to, where the BIN tells."""
+    name: CompanyName | None = None
+    """The payee name, parsed."""
+    account: AccountInfo | None = None
+    """The account number, classified."""
     stated_bank_code: str | None = None
-    """The stated bank, resolved to a bank code (``None`` when not given or not recognised)."""
-    length_fits_stated_bank: bool | None = None
-    """Whether the length is one of the stated bank's published corporate-account lengths
-    (``None`` when no table exists for that bank). A soft signal: the tables have errors."""
-    reasons: tuple[str, ...] = ()
-    """Stable codes explaining the classification: see :data:`acctverify.cn.account.REASONS`."""
+    """The stated bank, resolved to a bank code."""
+    stated_bank_name: str | None = None
+    """The stated bank's Chinese name."""
+    bank_mismatches: tuple[BankMismatch, ...] = ()
+    """Banks the card BIN or the CNAPS code point to that are not the stated bank."""
+    cnaps: CnapsInfo | None = None
+    """The CNAPS code, parsed."""
+    cnaps_error: str | None = None
+    """Why the CNAPS code could not be parsed."""
+    known_institution: bool = False
+    """The payee name is, as written, the name of a known institution (a directory entry, a
+    licensed lender, a bank): never an imitation of another."""
+    imitates: CreditorMatch | None = None
+    """The official name the payee name imitates, searched in the whole directory (set whether or
+    not the request names a creditor)."""
+    imitated_creditor: Creditor | None = None
+    """The directory entry whose official name the payee name imitates."""
 
 
-class CnapsInfo(Model):
-    """A 12-digit CNAPS bank code (大额支付系统行号, 联行号)."""
+class LicenceFacts(Model):
+    """What was read off the licence or registry record."""
 
-    code: str
-    """The code in compact form."""
-    checksum_valid: bool
-    """Whether the last digit passes the (empirical) ISO 7064 MOD 11,10 check."""
-    category: str
-    """Digits 1-3: 行别代码, the bank or class of institution."""
-    category_name: str | None
-    """The bank or class the category stands for."""
-    bank_code: str | None
-    """The bank's code when the category identifies a single bank."""
-    city_code: str
-    """Digits 4-7: the PBOC city code."""
-    city_name: str | None
-    """The city, where known."""
-    branch: str
-    """Digits 8-11: the branch number."""
-    listed_name: str | None = None
-    """The institution name when the exact code is in the shipped list of published codes."""
-    anomalies: tuple[str, ...] = ()
-    """Stable codes: see :data:`acctverify.cn.cnaps.ANOMALIES`."""
+    code: str | None = None
+    """The code as given, compacted (spaces and separators removed, upper case)."""
+    uscc: UsccInfo | None = None
+    """The credit code, parsed (``None`` when absent, malformed or an old 注册号)."""
+    uscc_error: str | None = None
+    """Why the credit code could not be parsed."""
+    regno_valid: bool | None = None
+    """For a 15-digit 注册号 instead of a credit code: whether its check digit is right."""
+    name: CompanyName | None = None
+    """The licence name, parsed."""
+    address_province: str | None = None
+    """The province the address names, when it names one."""
+    established: date | None = None
+    """成立日期, when readable."""
+    term_end: date | None = None
+    """End of the business term, when it has one."""
+    term_open_ended: bool = False
+    """The business term is 长期 (no end)."""
+    status: RegistryStatus | None = None
+    """The registry status, interpreted."""
+    capital: str | None = None
+    """Registered capital as a decimal string, when readable."""
+    capital_currency: str | None = None
+    """ISO code of the capital's currency."""
+    individual_business: bool = False
+    """The licence is that of a 个体工商户 (by its type, its code or its fields)."""
+    payee_is_legal_representative: bool = False
+    """The payee name is the licence's legal representative (法定代表人/经营者) personally."""
+    unreadable: tuple[str, ...] = ()
+    """Fields that were given but could not be read."""
 
 
-class Hotline(Model):
-    """A published customer-service number, with where it was published."""
+class ListedContact(Model):
+    """A number or link of a message that the directory lists as an institution's own."""
 
-    number: str
-    """Digits only."""
+    hit: int
+    """Index of the hit in the message's (or the contact's) hits."""
+    creditor_id: str
+    """The directory entry that publishes it."""
+    of_creditor: bool
+    """The entry is the request's creditor (or no creditor was named)."""
     kind: str
-    """``general`` or ``credit_card``."""
-    confidence: str
-    """``verified``, ``secondary`` or ``unconfirmed``, as the source notes grade it."""
+    """``number`` or ``domain``."""
     source: str
-    """Where the number is published (URL or document)."""
+    """Where the entry's number or domain is published."""
 
 
-class BankInfo(Model):
-    """A bank (or class of institution) and the facts acctverify holds about it."""
+class MessageFacts(Model):
+    """What the scan found in one message."""
 
-    code: str
-    """Bank code (Alipay's codes where one exists: ICBC, ABC, BOC, CCB, COMM, CMB …)."""
-    name: str
-    """Chinese name."""
-    legal_name: str | None = None
-    """Registered legal name, where sourced."""
-    aliases: tuple[str, ...] = ()
-    """Other names and abbreviations people write."""
-    cnaps_categories: tuple[str, ...] = ()
-    """CNAPS 行别代码 that identify this bank."""
-    hotlines: tuple[Hotline, ...] = ()
-    """Published customer-service numbers."""
-    personal_card_lengths: tuple[int, ...] = ()
-    """Personal card lengths from the published table (advisory)."""
-    corporate_account_lengths: tuple[int, ...] = ()
-    """Corporate account lengths from the published table (advisory)."""
+    index: int
+    """Position of the message in the request (0-based)."""
+    length: int
+    """Length of the message in characters."""
+    truncated: bool = False
+    """Whether only the first part of the message was scanned."""
+    hits: tuple[TextHit, ...] = ()
+    """Contacts, links, apps and scam phrases found, with their spans."""
+    hits_omitted: int = 0
+    """Hits found but left out of the report (a report keeps at most
+    ``acctverify.MAX_HITS_PER_MESSAGE`` per message; the rules saw them all)."""
+    listed: tuple[ListedContact, ...] = ()
+    """Numbers and links the directory lists as an institution's own."""
+
+
+class NamePairMatch(Model):
+    """One pairwise name comparison."""
+
+    against: str
+    """The name compared against (the licence name, the creditor's entity, the registered name)."""
+    match: NameMatch
+    """The outcome with its reasons."""
+
+
+class NameChecks(Model):
+    """The name comparisons of a request, one field per pair (``None``: not compared)."""
+
+    payee_licence: NamePairMatch | None = None
+    """The payee name against the licence name."""
+    payee_creditor: NamePairMatch | None = None
+    """The payee name against the creditor's confirmed registered entities (the best match)."""
+    payee_creditor_unconfirmed: NamePairMatch | None = None
+    """The payee name against entities public sources tie only weakly to the creditor."""
+    licence_creditor: NamePairMatch | None = None
+    """The licence name against the creditor's confirmed entities (does the licence claim to be
+    the creditor's?)."""
+    payee_registry: NamePairMatch | None = None
+    """The payee name against the registered name found online."""
+    licence_registry: NamePairMatch | None = None
+    """The licence name against the registered name found online."""
+
+
+class QrLink(Model):
+    """One QR code of a licence image, judged."""
+
+    text: str
+    """What the QR code holds (cut to 500 characters)."""
+    host: str | None = None
+    """The host it links to, when it is a link."""
+    verdict: QrVerdict
+    """Official publicity system, unlisted government host, elsewhere, or not a link."""
+    code: str | None = None
+    """A credit code or 注册号 the QR code carries in clear, compacted."""
+
+
+class ImageFacts(Model):
+    """What the checks need from a licence image, beyond the fields read off it."""
+
+    printed_code: str | None = None
+    """The credit code (or 注册号) printed on the image, compacted."""
+    printed_code_problem: str | None = None
+    """Why the printed code fails its checks (a stdnum exception name), or ``None``."""
+    qr_links: tuple[QrLink, ...] = ()
+    """Every QR code found, judged."""
+    qr_code: str | None = None
+    """The code the first QR code carries, compacted."""
+    individual_business: bool = False
+    """The image is that of a 个体工商户 licence (by its type or its code)."""
+
+
+class Facts(Model):
+    """Everything parsed from the request, once, before any rule runs."""
+
+    as_of: date
+    """The date the request is judged at."""
+    payee: PayeeFacts
+    """Payee name, account, bank and CNAPS code."""
+    licence: LicenceFacts | None = None
+    """The licence, when one was supplied."""
+    creditor: CreditorMatch | None = None
+    """The creditor, resolved against the directory."""
+    compared_creditor: Creditor | None = None
+    """The creditor the payee is checked against: the one resolved, or — for a look-alike of an
+    official name — the one imitated."""
+    names: NameChecks = NameChecks()
+    """Pairwise name comparisons."""
+    messages: tuple[MessageFacts, ...] = ()
+    """Scan results per message."""
+    contact: tuple[TextHit, ...] = ()
+    """What was found in the contact details (caller number, link)."""
+    contact_listed: tuple[ListedContact, ...] = ()
+    """Contact numbers and links the directory lists as an institution's own."""
+    registry: LicenceFacts | None = None
+    """The registry record found online (``PaymentRequest.registry``), read like a licence; its
+    name is compared with the payee's and the licence's in ``names``."""
+    online_card_bank: str | None = None
+    """The name of the bank the online card-BIN lookup named (``PaymentRequest.card_bin``)."""
+    truncated_fields: tuple[str, ...] = ()
+    """Fields that were too long and were cut before checking."""
+    licence_image: LicenceReading | None = None
+    """What was read off the licence image, when the request carries one."""
+    image: ImageFacts | None = None
+    """What the checks need from the licence image."""

@@ -11,11 +11,10 @@ from datetime import date
 from enum import Enum
 from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
-from acctverify._parse import parse_date, parse_term_end
 from acctverify.models._base import Model
-from acctverify.models.facts import CardBin
+from acctverify.models.identifiers import CardBin
 from acctverify.models.sources import RiskHit, SourceOutcome
 
 #: Most messages a request may carry, and the longest text scanned per message (longer text is
@@ -89,20 +88,6 @@ class Licence(Model):
     source: ShortText | None = None
     """Where this record comes from: ``licence`` (a document the payee supplied) or the name of a
     registry lookup."""
-
-    @field_validator("established", mode="after")
-    @classmethod
-    def _read_date(cls, value: date | str | None) -> date | str | None:
-        if isinstance(value, str):
-            return parse_date(value) or value
-        return value
-
-    @field_validator("business_term_end", mode="after")
-    @classmethod
-    def _read_term(cls, value: date | str | None) -> date | str | None:
-        if isinstance(value, str):
-            return parse_term_end(value) or value
-        return value
 
 
 class Contact(Model):

@@ -149,3 +149,11 @@ class PhraseFamily(Model):
     all unconfirmed."""
     note: str = ""
     """How the family was built, where that needs saying."""
+    label_zh: str = ""
+    """The short name findings use, in Chinese (``先交费用``)."""
+    label_en: str = ""
+    """The short name findings use, in English (``advance fee``)."""
+    weight: float = 0
+    """The weight of the family's finding (``messages.<code>``), in points."""
+    floor: str | None = None
+    """The lowest level a request with the family's finding can have (``medium``, ``high``)."""

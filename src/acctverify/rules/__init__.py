@@ -1,54 +1,32 @@
 """Rules: pure functions from the parsed facts to findings, one module per subject.
 
-Each rule takes a :class:`RuleContext` (the request, the facts parsed from it and the creditor
-directory) and yields signals; the scoring stage turns them into findings. :data:`DEFAULT_RULES`
-lists the rules :func:`acctverify.verify` runs; pass your own tuple to add or remove rules.
+A rule takes a :class:`RuleContext` (the facts parsed from the request, and the request itself for
+quoting raw values) and yields :class:`Signal` objects; the scoring stage turns them into findings.
+Rules read facts only: every parse and every directory look-up happens before them
+(:mod:`acctverify._facts`). :data:`DEFAULT_RULES` lists the rules :func:`acctverify.verify` runs;
+pass your own tuple to add or remove rules. Each rule declares the codes it emits with
+:func:`emits`; :mod:`acctverify.rules.catalogue` holds every code's spec, and a custom rule
+registers the specs of its own codes there.
+
+>>> import acctverify as av
+>>> from acctverify.models import Evidence, FindingKind
+>>> from acctverify.rules import catalogue
+>>> @emits('payee.blocklisted')
+... def blocklist(ctx: RuleContext):
+...     if ctx.request.payee.name == '深圳市某某商务咨询有限公司':
+...         yield Signal('payee.blocklisted', (Evidence(field='payee.name'),))
+>>> catalogue.register(catalogue.FindingSpec(
+...     'payee.blocklisted', FindingKind.RISK, 95, '收款方在黑名单中。', 'On the blocklist.'))
+>>> report = av.verify({'payee': {'name': '深圳市某某商务咨询有限公司'}, 'as_of': '2026-11-29'},
+...                    rules=(*DEFAULT_RULES, blocklist))
+>>> report.level.value, report.findings[0].code
+('critical', 'payee.blocklisted')
+>>> catalogue.unregister('payee.blocklisted')
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from acctverify.rules._default import DEFAULT_RULES
+from acctverify.rules._rule import Rule, RuleContext, Signal, declared, emits
 
-from acctverify.rules import account, contact, creditor, image, licence, messages, payee
-from acctverify.rules import sources as sources_rules
-from acctverify.rules._context import RuleContext
-from acctverify.rules._signal import Signal
-
-__all__ = ["DEFAULT_RULES", "Rule", "RuleContext", "Signal"]
-
-Rule = Callable[[RuleContext], Iterable[Signal]]
-
-DEFAULT_RULES: tuple[Rule, ...] = (
-    payee.name_present,
-    payee.spoofing,
-    payee.person,
-    payee.debt_service_company,
-    payee.against_creditor,
-    payee.official_account,
-    account.account_kind,
-    account.bank_consistency,
-    account.cnaps_code,
-    licence.credit_code,
-    licence.credit_code_consistency,
-    licence.name_against_payee,
-    licence.status,
-    licence.dates,
-    licence.legal_representative,
-    licence.scope,
-    licence.individual_business,
-    creditor.known,
-    creditor.repayment_channel,
-    messages.phrases,
-    messages.contacts,
-    messages.links,
-    messages.apps,
-    messages.truncation,
-    contact.caller,
-    image.problem,
-    image.qr_code,
-    image.printed_code,
-    image.fields,
-    sources_rules.registry,
-    sources_rules.card_bin_online,
-    sources_rules.risk_lists,
-)
+__all__ = ["DEFAULT_RULES", "Rule", "RuleContext", "Signal", "declared", "emits"]

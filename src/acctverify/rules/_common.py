@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from acctverify._parse import RegistryStatus
-from acctverify.cn import banks
+from acctverify.models.facts import ListedContact, RegistryStatus
+from acctverify.models.findings import Evidence
+from acctverify.models.names import MatchOutcome
+from acctverify.models.text import TextHit
+from acctverify.rules._rule import Signal
 
 if TYPE_CHECKING:
     from acctverify.models.directory import Creditor
-    from acctverify.rules._context import RuleContext
+    from acctverify.rules._rule import RuleContext
 
 #: stdnum exception class name -> (Chinese, English) explanation.
 ERRORS: dict[str, tuple[str, str]] = {
@@ -20,10 +23,15 @@ ERRORS: dict[str, tuple[str, str]] = {
 }
 
 
-def bank_name(code: str | None) -> str:
+#: Name-match reasons that mean an imitation, not a different company.
+LOOKALIKE_REASONS = frozenset({"LKHP", "LKHG", "LKED", "SPUF"})
+
+
+def bank_name(code: str | None, name: str | None) -> str:
     """Return a bank's Chinese name and code for messages, e.g. ``中国建设银行 (CCB)``."""
-    bank = banks.get(code) if code else None
-    return f"{bank.name} ({bank.code})" if bank else (code or "?")
+    if code and name:
+        return f"{name} ({code})"
+    return code or name or "?"
 
 
 def error_text(error: str | None) -> tuple[str, str]:
@@ -60,17 +68,30 @@ def creditor_params(creditor: Creditor | None) -> dict[str, str]:
 
 def payee_is_creditor(ctx: RuleContext) -> bool:
     """Whether the payee name matches one of the creditor's confirmed registered entities."""
-    from acctverify.models.names import MatchOutcome
-
-    return any(
-        pair.pair == "payee~creditor" and pair.match.outcome is MatchOutcome.MATCH
-        for pair in ctx.facts.name_matches
-    )
+    pair = ctx.facts.names.payee_creditor
+    return pair is not None and pair.match.outcome is MatchOutcome.MATCH
 
 
-def dial_digits(value: str) -> str:
-    """The digits a person dials inside mainland China (+8640082… -> 40082…)."""
-    return value[3:] if value.startswith("+86") else value.lstrip("+")
+def listed(entries: tuple[ListedContact, ...], index: int) -> ListedContact | None:
+    """What the directory says about hit *index* (facts), or None."""
+    return next((entry for entry in entries if entry.hit == index), None)
+
+
+def judge_link(
+    ctx: RuleContext, hit: TextHit, entry: ListedContact | None, evidence: tuple[Evidence, ...]
+) -> Signal | None:
+    """Judge one URL hit: official (listed by the directory), a look-alike, a short link, or
+    unofficial. Shared by the message and the contact rules."""
+    if entry is not None:
+        return None
+    creditor = ctx.facts.creditor.creditor if ctx.facts.creditor is not None else None
+    params = {"value": hit.value, **creditor_params(creditor)}
+    if hit.details.brand_match in ("subdomain", "lookalike"):
+        detail = f"{hit.details.brand or '?'}: {hit.details.brand_match}"
+        return Signal("messages.lookalike_link", evidence, {**params, "detail": detail})
+    if hit.details.short_link:
+        return Signal("messages.short_link", evidence, params)
+    return Signal("messages.unofficial_link", evidence, params)
 
 
 #: Registry statuses under which an entity cannot take payments (licence.md §3).

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from acctverify.cn import account as account_module
-from acctverify.cn import banks
-from acctverify.models.facts import AccountKind
+from acctverify.cn.account import REASONS as ACCOUNT_REASONS
 from acctverify.models.findings import Evidence
+from acctverify.models.identifiers import AccountKind
 from acctverify.models.request import AccountType
 from acctverify.rules._common import CARD_TYPES, ERRORS, bank_name
-from acctverify.rules._context import RuleContext
-from acctverify.rules._signal import Signal
+from acctverify.rules._rule import RuleContext, Signal, emits
 
 __all__ = ["account_kind", "bank_consistency", "cnaps_code"]
 
 
+@emits(
+    "account.missing",
+    "account.invalid",
+    "account.personal_card",
+    "account.card",
+    "account.maybe_card",
+    "account.length_unusual",
+)
 def account_kind(ctx: RuleContext) -> Iterator[Signal]:
     """A card number given as a corporate account; an invalid or missing account number."""
     info = ctx.facts.payee.account
@@ -25,7 +31,7 @@ def account_kind(ctx: RuleContext) -> Iterator[Signal]:
     evidence = (Evidence(field="payee.account", value=info.masked, detail=",".join(info.reasons)),)
     if info.kind is AccountKind.INVALID:
         reason = info.reasons[0] if info.reasons else "invalid"
-        zh, en = account_module.REASONS.get(reason, (reason, reason))
+        zh, en = ACCOUNT_REASONS.get(reason, (reason, reason))
         yield Signal("account.invalid", evidence, {"reason": zh, "reason_en": en})
     elif info.kind is AccountKind.CARD and info.card_bin is not None:
         card_zh, card_en = CARD_TYPES.get(info.card_bin.card_type.value, ("银行卡", "card"))
@@ -40,7 +46,7 @@ def account_kind(ctx: RuleContext) -> Iterator[Signal]:
         code = "account.personal_card" if claimed is AccountType.CORPORATE else "account.card"
         yield Signal(code, evidence, params)
     elif info.kind is AccountKind.UNKNOWN:
-        zh, en = account_module.REASONS[info.reasons[0]]
+        zh, en = ACCOUNT_REASONS[info.reasons[0]]
         yield Signal(
             "account.maybe_card", evidence, {"account": info.masked, "reason": zh, "reason_en": en}
         )
@@ -48,10 +54,14 @@ def account_kind(ctx: RuleContext) -> Iterator[Signal]:
         yield Signal(
             "account.length_unusual",
             evidence,
-            {"length": str(info.length), "bank": bank_name(info.stated_bank_code)},
+            {
+                "length": str(info.length),
+                "bank": bank_name(info.stated_bank_code, ctx.facts.payee.stated_bank_name),
+            },
         )
 
 
+@emits("account.bank_unknown", "account.bank_mismatch")
 def bank_consistency(ctx: RuleContext) -> Iterator[Signal]:
     """The stated bank against the bank of the card BIN and of the CNAPS code."""
     payee = ctx.facts.payee
@@ -61,31 +71,26 @@ def bank_consistency(ctx: RuleContext) -> Iterator[Signal]:
             "account.bank_unknown", (Evidence(field="payee.bank", value=stated_text),),
             {"stated": stated_text},
         )  # fmt: skip
-    stated = payee.stated_bank_code
-    if stated is None:
-        return
-    info, cnaps = payee.account, payee.cnaps
-    # (bank the evidence points to, where, shown value, Chinese and English name of the evidence)
-    pointers = (
-        (info.issuing_bank_code if info else None, "payee.account",
-         info.masked if info else None, "卡号BIN", "card BIN"),
-        (cnaps.bank_code if cnaps else None, "payee.cnaps",
-         cnaps.code if cnaps else None, "联行号", "CNAPS code"),
-    )  # fmt: skip
-    for actual, field, value, source_zh, source_en in pointers:
-        # banks.same_bank, not ==: bcbc keeps two codes for some banks (DBS and DBSCN 星展银行).
-        if actual and not banks.same_bank(actual, stated):
-            yield Signal(
-                "account.bank_mismatch",
-                (
-                    Evidence(field="payee.bank", value=stated_text),
-                    Evidence(field=field, value=value, detail=source_en),
-                ),
-                {"stated": bank_name(stated), "actual": bank_name(actual),
-                 "source": source_zh, "source_en": source_en},
-            )  # fmt: skip
+    stated = bank_name(payee.stated_bank_code, payee.stated_bank_name)
+    for mismatch in payee.bank_mismatches:
+        if mismatch.field == "payee.account":
+            value = payee.account.masked if payee.account else None
+            source_zh, source_en = "卡号BIN", "card BIN"
+        else:
+            value = payee.cnaps.code if payee.cnaps else None
+            source_zh, source_en = "联行号", "CNAPS code"
+        yield Signal(
+            "account.bank_mismatch",
+            (
+                Evidence(field="payee.bank", value=stated_text),
+                Evidence(field=mismatch.field, value=value, detail=source_en),
+            ),
+            {"stated": stated, "actual": bank_name(mismatch.bank_code, mismatch.bank_name),
+             "source": source_zh, "source_en": source_en},
+        )  # fmt: skip
 
 
+@emits("account.cnaps_invalid")
 def cnaps_code(ctx: RuleContext) -> Iterator[Signal]:
     """A CNAPS code that is malformed or fails its (empirical) check digit."""
     raw = ctx.request.payee.cnaps

@@ -6,25 +6,30 @@ from collections.abc import Iterator
 
 from acctverify.models.findings import Evidence
 from acctverify.models.text import HitKind
-from acctverify.rules._common import creditor_params, dial_digits
-from acctverify.rules._context import RuleContext
-from acctverify.rules._signal import Signal
-from acctverify.rules.messages import judge_link
+from acctverify.rules._common import creditor_params, judge_link, listed
+from acctverify.rules._rule import RuleContext, Signal, emits
 
 __all__ = ["caller"]
 
 
+@emits(
+    "contact.official_number",
+    "contact.cross_border_number",
+    "contact.private_number",
+    "messages.lookalike_link",
+    "messages.short_link",
+    "messages.unofficial_link",
+)
 def caller(ctx: RuleContext) -> Iterator[Signal]:
     """The caller number against the creditor's published numbers; the link against its domains."""
-    contact = ctx.request.contact
-    if contact is None:
+    if ctx.request.contact is None:
         return
     creditor_match = ctx.facts.creditor
-    creditor = creditor_match.creditor if creditor_match is not None else None
-    names = creditor_params(creditor)
-    for hit in ctx.facts.contact:
+    names = creditor_params(creditor_match.creditor if creditor_match is not None else None)
+    for index, hit in enumerate(ctx.facts.contact):
+        entry = listed(ctx.facts.contact_listed, index)
         if hit.kind is HitKind.URL:
-            signal = judge_link(ctx, hit, (Evidence(field="contact.link", value=hit.value),))
+            signal = judge_link(ctx, hit, entry, (Evidence(field="contact.link", value=hit.value),))
             if signal is not None:
                 yield signal
             continue
@@ -32,8 +37,7 @@ def caller(ctx: RuleContext) -> Iterator[Signal]:
             continue
         evidence = (Evidence(field="contact.caller_number", value=hit.raw),)
         params = {"value": hit.raw, **names}
-        digits = dial_digits(hit.value)
-        if ctx.directory.is_official_number(digits, creditor) is not None:
+        if entry is not None and entry.of_creditor:
             yield Signal("contact.official_number", evidence, params)
         elif hit.details.cross_border:
             yield Signal(

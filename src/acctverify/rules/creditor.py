@@ -11,14 +11,14 @@ from acctverify.rules._common import (
     payee_is_creditor,
     quote,
 )
-from acctverify.rules._context import RuleContext
-from acctverify.rules._signal import Signal
+from acctverify.rules._rule import RuleContext, Signal, emits
 
 __all__ = ["known", "repayment_channel"]
 
 _UNOFFICIAL = frozenset({"debt_relief_wording", "unregistered_company_name"})
 
 
+@emits("creditor.unknown", "creditor.name_typo", "creditor.lookalike", "creditor.unofficial_name")
 def known(ctx: RuleContext) -> Iterator[Signal]:
     """Who is the creditor? Unknown (verification not possible), imitated, or unofficially named."""
     text = ctx.request.creditor
@@ -68,6 +68,7 @@ def known(ctx: RuleContext) -> Iterator[Signal]:
         )
 
 
+@emits("creditor.transfer_to_creditor", "creditor.in_app_repayment", "creditor.no_official_account")
 def repayment_channel(ctx: RuleContext) -> Iterator[Signal]:
     """The creditor's official repayment channels, against a transfer to an account."""
     match = ctx.facts.creditor
@@ -76,7 +77,7 @@ def repayment_channel(ctx: RuleContext) -> Iterator[Signal]:
     creditor = match.creditor
     policy = creditor.repayment
     evidence = (Evidence(field="creditor", value=creditor.name),)
-    if ctx.directory.official_accounts(creditor):
+    if policy is not None and policy.official_accounts:
         return  # the payee-account rule compares the account with the official ones
     names = creditor_params(creditor)
     if policy is not None and policy.in_app_only:

@@ -10,14 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from stdnum.exceptions import ValidationError
-
-from acctverify.cn import regno, uscc
+from acctverify.models.facts import ImageFacts
 from acctverify.models.findings import Evidence
 from acctverify.models.licence_image import ImageProblem, LicenceReading, QrVerdict
 from acctverify.rules._common import error_text, quote
-from acctverify.rules._context import RuleContext
-from acctverify.rules._signal import Signal
+from acctverify.rules._rule import RuleContext, Signal, emits
 
 __all__ = [
     "COMPANY_ONLY_LABELS",
@@ -45,23 +42,16 @@ REQUIRED_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 #: Labels only a 个体工商户 licence prints, and labels it never prints (licence.md §1.2).
 INDIVIDUAL_ONLY_LABELS = ("经营者", "组成形式")
 COMPANY_ONLY_LABELS = ("法定代表人", "注册资本")
-_INDIVIDUAL = ("个体工商户", "个体户", "个体经营")
 
 
-def _reading(ctx: RuleContext) -> LicenceReading | None:
-    reading = ctx.facts.licence_image
-    return reading if reading is not None and reading.problem is None else None
-
-
-def _compact(code: str | None) -> str | None:
-    if not code or not code.strip():
+def _reading(ctx: RuleContext) -> tuple[LicenceReading, ImageFacts] | None:
+    reading, image = ctx.facts.licence_image, ctx.facts.image
+    if reading is None or reading.problem is not None or image is None:
         return None
-    try:
-        return uscc.compact(code)
-    except (ValidationError, TypeError, ValueError):
-        return "".join(code.split()).upper()
+    return reading, image
 
 
+@emits("image.ocr_unavailable", "image.unreadable")
 def problem(ctx: RuleContext) -> Iterator[Signal]:
     """The image could not be read: the file, or the OCR extra, is missing."""
     reading = ctx.facts.licence_image
@@ -74,95 +64,85 @@ def problem(ctx: RuleContext) -> Iterator[Signal]:
         yield Signal("image.unreadable", evidence, {"detail": quote(reading.problem_detail, 80)})
 
 
+@emits(
+    "image.qr_missing",
+    "image.qr_unofficial_host",
+    "image.qr_unknown_gov_host",
+    "image.qr_not_link",
+    "image.qr_uscc_mismatch",
+    "image.qr_uscc_consistent",
+)
 def qr_code(ctx: RuleContext) -> Iterator[Signal]:
     """The QR code: missing, pointing elsewhere than the publicity system, or another code."""
-    reading = _reading(ctx)
-    if reading is None:
+    found = _reading(ctx)
+    if found is None:
         return
-    if reading.qr_text is None:
+    reading, image = found
+    if not image.qr_links:
         yield Signal("image.qr_missing", (Evidence(field=FIELD, value=quote(reading.source)),))
         return
-    from acctverify.licence_image import qr_link
-
-    for text in (reading.qr_text, *reading.other_qr_texts):
-        link = qr_link(text)
-        evidence = (Evidence(field=FIELD, value=quote(text, 120), detail="QR code"),)
+    for link in image.qr_links:
+        evidence = (Evidence(field=FIELD, value=quote(link.text, 120), detail="QR code"),)
         if link.verdict is QrVerdict.UNOFFICIAL:
             yield Signal("image.qr_unofficial_host", evidence, {"host": quote(link.host)})
         elif link.verdict is QrVerdict.GOV_UNLISTED:
             yield Signal("image.qr_unknown_gov_host", evidence, {"host": quote(link.host)})
         elif link.verdict is QrVerdict.NOT_A_LINK:
-            yield Signal("image.qr_not_link", evidence, {"text": quote(text, 40)})
-    printed = _compact(reading.licence.uscc)
-    carried = _compact(reading.qr_uscc)
+            yield Signal("image.qr_not_link", evidence, {"text": quote(link.text, 40)})
+    printed, carried = image.printed_code, image.qr_code
     if printed is None or carried is None:
         return
     pair = (
         Evidence(field=FIELD, value=printed, detail="printed credit code"),
-        Evidence(field=FIELD, value=quote(reading.qr_text, 120), detail="QR code"),
+        Evidence(field=FIELD, value=quote(image.qr_links[0].text, 120), detail="QR code"),
     )
     if printed != carried:
         yield Signal("image.qr_uscc_mismatch", pair, {"uscc": printed, "qr_uscc": carried})
-    elif reading.qr_verdict is QrVerdict.OFFICIAL and _code_problem(printed) is None:
+    elif image.qr_links[0].verdict is QrVerdict.OFFICIAL and image.printed_code_problem is None:
         # Context, never trust: a generator makes the same link for any code (licence.md §2.2).
         yield Signal("image.qr_uscc_consistent", pair, {"uscc": printed})
 
 
-def _code_problem(code: str) -> tuple[str, str] | None:
-    """Why a printed code fails its checks, as (Chinese, English), or None when it passes."""
-    if len(code) == 15 and code.isascii() and code.isdigit():
-        return None if regno.is_valid(code) else error_text("InvalidChecksum")
-    try:
-        info = uscc.parse(code)
-    except ValidationError as exc:
-        return error_text(type(exc).__name__)
-    if not info.checksum_valid and "pilot_code_pattern" not in info.anomalies:
-        return error_text("InvalidChecksum")
-    return None
-
-
+@emits("image.uscc_differs_from_supplied", "image.uscc_invalid")
 def printed_code(ctx: RuleContext) -> Iterator[Signal]:
     """The printed credit code against a licence supplied with the image, and its own checks.
 
     When the request has no other licence, the image's licence *is* the request's licence and the
     licence rules check its code; otherwise the code printed on the image is checked here.
     """
-    reading = _reading(ctx)
-    if reading is None or ctx.request.licence == reading.licence:
+    found = _reading(ctx)
+    if found is None or ctx.request.licence == found[0].licence:
         return
-    printed = _compact(reading.licence.uscc)
+    image = found[1]
+    printed = image.printed_code
     if printed is None:
         return
     evidence = (Evidence(field=FIELD, value=printed, detail="printed credit code"),)
-    supplied_licence = ctx.request.licence
-    supplied = _compact(supplied_licence.uscc) if supplied_licence is not None else None
+    supplied = ctx.facts.licence.code if ctx.facts.licence is not None else None
     if supplied is not None and supplied != printed:
         yield Signal(
             "image.uscc_differs_from_supplied",
             (*evidence, Evidence(field="licence.uscc", value=quote(supplied, 40))),
             {"image_uscc": printed, "uscc": quote(supplied, 40)},
         )
-    if supplied != printed:
-        why = _code_problem(printed)
-        if why is not None:
-            yield Signal(
-                "image.uscc_invalid",
-                evidence,
-                {"uscc": printed, "reason": why[0], "reason_en": why[1]},
-            )
+    if supplied != printed and image.printed_code_problem is not None:
+        zh, en = error_text(image.printed_code_problem)
+        yield Signal(
+            "image.uscc_invalid", evidence, {"uscc": printed, "reason": zh, "reason_en": en}
+        )
 
 
+@emits("image.fields_missing", "image.labels_vs_type")
 def fields(ctx: RuleContext) -> Iterator[Signal]:
     """Fields every licence shows are missing; labels that do not fit the entity type."""
-    reading = _reading(ctx)
-    if reading is None:
+    found = _reading(ctx)
+    if found is None:
         return
+    reading, image = found
     licence = reading.licence
     labels = set(reading.labels)
     type_text = licence.entity_type or ""
-    individual = any(word in type_text for word in _INDIVIDUAL) or (
-        (licence.uscc or "").startswith("92")
-    )
+    individual = image.individual_business
     missing = [
         "/".join(shown)
         for field, shown in REQUIRED_FIELDS

@@ -4,22 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from acctverify._parse import RegistryStatus
-from acctverify.cn import region
+from acctverify.models.facts import RegistryStatus
 from acctverify.models.findings import Evidence
 from acctverify.models.names import MatchOutcome
 from acctverify.rules._common import (
+    LOOKALIKE_REASONS,
     STOPPED_STATUSES,
     creditor_params,
     error_text,
     name_reasons,
     quote,
 )
-from acctverify.rules._context import RuleContext
-from acctverify.rules._signal import Signal
+from acctverify.rules._rule import RuleContext, Signal, emits
 
 __all__ = [
-    "LOOKALIKE_REASONS",
     "SCOPE_TERMS",
     "credit_code",
     "credit_code_consistency",
@@ -30,9 +28,6 @@ __all__ = [
     "scope",
     "status",
 ]
-
-#: Name-match reasons that mean an imitation, not a different company.
-LOOKALIKE_REASONS = frozenset({"LKHP", "LKHG", "LKED", "SPUF"})
 
 #: Business-scope wording typical of third-party "debt optimisation / negotiation" companies. The
 #: scenario and its wording come from the NFRA warnings on 债务优化/代理维权 intermediaries and the
@@ -57,6 +52,15 @@ _WARNING = {RegistryStatus.ABNORMAL, RegistryStatus.SERIOUS_VIOLATION, RegistryS
 _COMPANY_FORMS = ("有限公司", "股份公司", "有限责任公司", "股份有限公司")
 
 
+@emits(
+    "licence.regno_invalid",
+    "licence.uscc_malformed",
+    "licence.uscc_pilot_code",
+    "licence.uscc_invalid",
+    "licence.org_code_invalid",
+    "licence.uscc_unknown_region",
+    "licence.uscc_unknown_type",
+)
 def credit_code(ctx: RuleContext) -> Iterator[Signal]:
     """The credit code itself: format, check character, organisation code, region, type."""
     licence, facts = ctx.request.licence, ctx.facts.licence
@@ -91,6 +95,7 @@ def credit_code(ctx: RuleContext) -> Iterator[Signal]:
         yield Signal("licence.uscc_unknown_type", evidence, {**params, "pair": pair})
 
 
+@emits("licence.uscc_type_vs_name", "licence.uscc_region_vs_address", "licence.uscc_not_creditor")
 def credit_code_consistency(ctx: RuleContext) -> Iterator[Signal]:
     """The credit code against the name's legal form, the address and the creditor's own code."""
     licence, facts = ctx.request.licence, ctx.facts.licence
@@ -110,7 +115,7 @@ def credit_code_consistency(ctx: RuleContext) -> Iterator[Signal]:
                  "name": quote(licence.name), "legal_form": name.legal_form_canonical or ""},
             )  # fmt: skip
     if licence.address and not info.region.national and info.region.province:
-        address_province = region.province_of(licence.address)
+        address_province = facts.address_province
         if address_province is not None and address_province != info.region.province:
             yield Signal(
                 "licence.uscc_region_vs_address",
@@ -121,10 +126,8 @@ def credit_code_consistency(ctx: RuleContext) -> Iterator[Signal]:
     creditor = ctx.facts.creditor.creditor if ctx.facts.creditor else None
     if creditor is None:
         return
-    claims_creditor = any(
-        pair.pair == "licence~creditor" and pair.match.outcome is MatchOutcome.MATCH
-        for pair in ctx.facts.name_matches
-    )
+    pair = ctx.facts.names.licence_creditor
+    claims_creditor = pair is not None and pair.match.outcome is MatchOutcome.MATCH
     confirmed = [e.uscc for e in creditor.entities if e.uscc and e.confidence != "unconfirmed"]
     if claims_creditor and confirmed and info.code not in confirmed:
         yield Signal(
@@ -134,35 +137,42 @@ def credit_code_consistency(ctx: RuleContext) -> Iterator[Signal]:
         )
 
 
+@emits(
+    "licence.name_lookalike",
+    "licence.name_mismatch",
+    "licence.name_close",
+    "licence.name_not_comparable",
+)
 def name_against_payee(ctx: RuleContext) -> Iterator[Signal]:
     """The payee account name against the licence name."""
     licence = ctx.request.licence
-    for pair in ctx.facts.name_matches:
-        if pair.pair != "payee~licence":
-            continue
-        match = pair.match
-        params = {
-            "payee": quote(ctx.request.payee.name),
-            "name": quote(licence.name if licence else pair.against),
-        }
-        params["reasons"], params["reasons_en"] = name_reasons(match.reasons)
-        evidence = (
-            Evidence(field="payee.name", value=quote(ctx.request.payee.name)),
-            Evidence(field="licence.name", value=params["name"], detail="/".join(match.reasons)),
-        )
-        if match.outcome is MatchOutcome.NO_MATCH:
-            # A person's name sharing characters with a company name is another payee, not an
-            # imitation of the company.
-            person = ctx.facts.payee.name is not None and ctx.facts.payee.name.looks_like_person
-            lookalike = not person and LOOKALIKE_REASONS & set(match.reasons)
-            code = "licence.name_lookalike" if lookalike else "licence.name_mismatch"
-            yield Signal(code, evidence, params)
-        elif match.outcome is MatchOutcome.CLOSE_MATCH:
-            yield Signal("licence.name_close", evidence, params)
-        elif match.outcome is MatchOutcome.NOT_POSSIBLE:
-            yield Signal("licence.name_not_comparable", evidence, params)
+    pair = ctx.facts.names.payee_licence
+    if pair is None:
+        return
+    match = pair.match
+    params = {
+        "payee": quote(ctx.request.payee.name),
+        "name": quote(licence.name if licence else pair.against),
+    }
+    params["reasons"], params["reasons_en"] = name_reasons(match.reasons)
+    evidence = (
+        Evidence(field="payee.name", value=quote(ctx.request.payee.name)),
+        Evidence(field="licence.name", value=params["name"], detail="/".join(match.reasons)),
+    )
+    if match.outcome is MatchOutcome.NO_MATCH:
+        # A person's name sharing characters with a company name is another payee, not an
+        # imitation of the company.
+        person = ctx.facts.payee.name is not None and ctx.facts.payee.name.looks_like_person
+        lookalike = not person and LOOKALIKE_REASONS & set(match.reasons)
+        code = "licence.name_lookalike" if lookalike else "licence.name_mismatch"
+        yield Signal(code, evidence, params)
+    elif match.outcome is MatchOutcome.CLOSE_MATCH:
+        yield Signal("licence.name_close", evidence, params)
+    elif match.outcome is MatchOutcome.NOT_POSSIBLE:
+        yield Signal("licence.name_not_comparable", evidence, params)
 
 
+@emits("licence.not_operating", "licence.status_warning", "licence.unreadable")
 def status(ctx: RuleContext) -> Iterator[Signal]:
     """A registry status other than operating."""
     licence, facts = ctx.request.licence, ctx.facts.licence
@@ -181,6 +191,9 @@ def status(ctx: RuleContext) -> Iterator[Signal]:
         )
 
 
+@emits(
+    "licence.date_in_future", "licence.recently_founded", "licence.term_ended", "licence.unreadable"
+)
 def dates(ctx: RuleContext) -> Iterator[Signal]:
     """Founded recently (or in the future); business term ended; unreadable fields."""
     licence, facts = ctx.request.licence, ctx.facts.licence
@@ -222,22 +235,22 @@ def dates(ctx: RuleContext) -> Iterator[Signal]:
         )
 
 
+@emits("licence.payee_is_legal_rep")
 def legal_representative(ctx: RuleContext) -> Iterator[Signal]:
     """The payee is the licence's legal representative personally."""
-    licence = ctx.request.licence
-    payee = ctx.request.payee.name
-    if licence is None or not licence.legal_representative or not payee:
+    licence, facts = ctx.request.licence, ctx.facts.licence
+    if licence is None or facts is None or not facts.payee_is_legal_representative:
         return
-    person = "".join(licence.legal_representative.split())
-    if person and "".join(payee.split()) == person:
-        yield Signal(
-            "licence.payee_is_legal_rep",
-            (Evidence(field="payee.name", value=quote(payee)),
-             Evidence(field="licence.legal_representative", value=quote(person))),
-            {"person": quote(person)},
-        )  # fmt: skip
+    person = "".join((licence.legal_representative or "").split())
+    yield Signal(
+        "licence.payee_is_legal_rep",
+        (Evidence(field="payee.name", value=quote(ctx.request.payee.name)),
+         Evidence(field="licence.legal_representative", value=quote(person))),
+        {"person": quote(person)},
+    )  # fmt: skip
 
 
+@emits("licence.debt_service_scope")
 def scope(ctx: RuleContext) -> Iterator[Signal]:
     """A business scope typical of third-party debt-service companies."""
     licence = ctx.request.licence
@@ -253,6 +266,7 @@ def scope(ctx: RuleContext) -> Iterator[Signal]:
         )
 
 
+@emits("licence.individual_business_form", "payee.individual_business")
 def individual_business(ctx: RuleContext) -> Iterator[Signal]:
     """The licence (or, without one, the payee name) is that of a 个体工商户."""
     facts = ctx.facts.licence

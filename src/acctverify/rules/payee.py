@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from acctverify.cn._util import clean
 from acctverify.models.findings import Evidence
 from acctverify.models.names import MatchOutcome
 from acctverify.models.request import MAX_FIELD_CHARS
-from acctverify.rules._common import creditor_params, name_reasons, quote
-from acctverify.rules._context import RuleContext
-from acctverify.rules._signal import Signal
-from acctverify.rules.licence import LOOKALIKE_REASONS
+from acctverify.rules._common import (
+    LOOKALIKE_REASONS,
+    creditor_params,
+    directory_reasons,
+    name_reasons,
+    quote,
+)
+from acctverify.rules._rule import RuleContext, Signal, emits
 
 __all__ = [
     "DEBT_SERVICE_WORDS",
@@ -46,6 +49,7 @@ def _payee_evidence(ctx: RuleContext, detail: str | None = None) -> tuple[Eviden
     return (Evidence(field="payee.name", value=quote(ctx.request.payee.name), detail=detail),)
 
 
+@emits("payee.name_missing", "payee.name_truncated")
 def name_present(ctx: RuleContext) -> Iterator[Signal]:
     """No payee name: who gets the money cannot be checked. A cut name is reported."""
     name = ctx.request.payee.name
@@ -55,6 +59,7 @@ def name_present(ctx: RuleContext) -> Iterator[Signal]:
         yield Signal("payee.name_truncated", _payee_evidence(ctx), {"limit": str(MAX_FIELD_CHARS)})
 
 
+@emits("payee.spoofed_characters")
 def spoofing(ctx: RuleContext) -> Iterator[Signal]:
     """Hidden characters, bidi controls, other scripts or compatibility ideographs in the name."""
     name = ctx.facts.payee.name
@@ -66,6 +71,7 @@ def spoofing(ctx: RuleContext) -> Iterator[Signal]:
     yield Signal("payee.spoofed_characters", _payee_evidence(ctx, detail), {"detail": detail})
 
 
+@emits("payee.is_person")
 def person(ctx: RuleContext) -> Iterator[Signal]:
     """The payee is a person, not a company."""
     name = ctx.facts.payee.name
@@ -73,6 +79,7 @@ def person(ctx: RuleContext) -> Iterator[Signal]:
         yield Signal("payee.is_person", _payee_evidence(ctx), {"payee": quote(name.original)})
 
 
+@emits("payee.debt_service_company")
 def debt_service_company(ctx: RuleContext) -> Iterator[Signal]:
     """The payee's name says it sells consulting or debt services."""
     name = ctx.facts.payee.name
@@ -84,32 +91,45 @@ def debt_service_company(ctx: RuleContext) -> Iterator[Signal]:
         yield Signal("payee.debt_service_company", _payee_evidence(ctx, found), {"industry": found})
 
 
+@emits(
+    "payee.unconfirmed_entity",
+    "payee.creditor_entity_unknown",
+    "payee.official_entity",
+    "payee.close_to_creditor",
+    "payee.name_not_comparable",
+    "payee.lookalike_creditor",
+    "payee.not_creditor",
+)
 def against_creditor(ctx: RuleContext) -> Iterator[Signal]:
-    """The payee name against the creditor's registered entities (the decisive check)."""
+    """The payee name against the creditor's registered entities (the decisive check); without a
+    creditor, against every official name of the directory (a look-alike is reported either way).
+    """
     payee_name = ctx.request.payee.name
-    creditor = ctx.directory.compared_creditor(ctx.facts.creditor)
-    if creditor is None or not payee_name:
+    creditor = ctx.facts.compared_creditor
+    if not payee_name:
         return
-    pairs = [p for p in ctx.facts.name_matches if p.pair == "payee~creditor"]
-    weak = [p for p in ctx.facts.name_matches if p.pair == "payee~creditor_unconfirmed"]
-    weak_match = weak[0] if weak and weak[0].match.outcome is MatchOutcome.MATCH else None
+    if creditor is None:
+        yield from _imitation_without_creditor(ctx, payee_name)
+        return
+    names = ctx.facts.names
+    best, weak = names.payee_creditor, names.payee_creditor_unconfirmed
+    weak_match = weak if weak is not None and weak.match.outcome is MatchOutcome.MATCH else None
     params = {
         "payee": quote(payee_name),
         **creditor_params(creditor),
         "entities": "、".join(e.name for e in creditor.entities if e.confidence != "unconfirmed"),
     }
-    if weak_match is not None and not (pairs and pairs[0].match.outcome is MatchOutcome.MATCH):
+    if weak_match is not None and not (best and best.match.outcome is MatchOutcome.MATCH):
         yield Signal(
             "payee.unconfirmed_entity",
             _payee_evidence(ctx),
             {**params, "entity": weak_match.against},
         )
         return
-    if not pairs:
+    if best is None:
         # No confirmed entity: nothing to compare the payee with, so nothing is verified.
         yield Signal("payee.creditor_entity_unknown", _payee_evidence(ctx), params)
         return
-    best = pairs[0]
     match = best.match
     params["entity"] = best.against
     params["reasons"], params["reasons_en"] = name_reasons(match.reasons)
@@ -120,13 +140,34 @@ def against_creditor(ctx: RuleContext) -> Iterator[Signal]:
         yield Signal("payee.close_to_creditor", evidence, params)
     elif match.outcome is MatchOutcome.NOT_POSSIBLE:
         yield Signal("payee.name_not_comparable", evidence, params)
-    elif _imitates(ctx, payee_name, match.reasons):
+    elif _imitates(ctx, match.reasons):
         yield Signal("payee.lookalike_creditor", evidence, params)
     else:
         yield Signal("payee.not_creditor", evidence, params)
 
 
-def _imitates(ctx: RuleContext, payee_name: str, reasons: tuple[str, ...]) -> bool:
+def _imitation_without_creditor(ctx: RuleContext, payee_name: str) -> Iterator[Signal]:
+    """No creditor named: a payee name that imitates any official name is still reported."""
+    payee = ctx.facts.payee
+    found = payee.imitates
+    if found is None or (payee.name is not None and payee.name.looks_like_person):
+        return
+    reasons = tuple(reason for reason in found.reasons if reason.startswith("lookalike_"))
+    zh, en = directory_reasons(reasons)
+    yield Signal(
+        "payee.lookalike_creditor",
+        _payee_evidence(ctx, "/".join(reasons) or None),
+        {
+            "payee": quote(payee_name),
+            **creditor_params(payee.imitated_creditor),
+            "entity": found.lookalike_of or "?",
+            "reasons": zh,
+            "reasons_en": en,
+        },
+    )
+
+
+def _imitates(ctx: RuleContext, reasons: tuple[str, ...]) -> bool:
     """A no-match is an imitation when a look-alike reason says so, unless the payee is a person
     (another payee, not a copy of the company) or a real institution's own name (中国建设银行 is
     not an imitation of 中国工商银行)."""
@@ -135,35 +176,31 @@ def _imitates(ctx: RuleContext, payee_name: str, reasons: tuple[str, ...]) -> bo
     parsed = ctx.facts.payee.name
     if parsed is not None and parsed.looks_like_person:
         return False
-    return not ctx.directory.is_known_name(payee_name)
+    return not ctx.facts.payee.known_institution
 
 
+@emits("payee.official_account", "payee.not_official_account")
 def official_account(ctx: RuleContext) -> Iterator[Signal]:
     """The account is (or is not) one the creditor's directory entry lists as official."""
     creditor_match = ctx.facts.creditor
-    number = ctx.request.payee.account
-    if creditor_match is None or creditor_match.creditor is None or not number:
+    info = ctx.facts.payee.account
+    if creditor_match is None or creditor_match.creditor is None or info is None:
         return
-    accounts = ctx.directory.official_accounts(creditor_match.creditor)
+    creditor = creditor_match.creditor
+    accounts = creditor.repayment.official_accounts if creditor.repayment is not None else ()
     if not accounts:
         return
-    try:
-        digits = clean(number)
-    except (TypeError, ValueError):
-        return
-    info = ctx.facts.payee.account
-    masked = info.masked if info else ""
-    names = creditor_params(creditor_match.creditor)
+    names = creditor_params(creditor)
     for account in accounts:
-        if clean(account.account) == digits:
+        if account.account == info.number:
             yield Signal(
                 "payee.official_account",
-                (Evidence(field="payee.account", value=masked, detail=account.source),),
+                (Evidence(field="payee.account", value=info.masked, detail=account.source),),
                 {**names, "source": account.source},
             )
             return
     yield Signal(
         "payee.not_official_account",
-        (Evidence(field="payee.account", value=masked),),
+        (Evidence(field="payee.account", value=info.masked),),
         {**names, "source": accounts[0].source},
     )

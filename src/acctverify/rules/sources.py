@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from acctverify.cn import banks
 from acctverify.models.findings import Evidence
 from acctverify.models.names import MatchOutcome, NameMatch
 from acctverify.models.sources import LookupStatus, RiskHit, RiskKind, SourceKind, SourceOutcome
 from acctverify.rules._common import CARD_TYPES, STOPPED_STATUSES, name_reasons, quote
-from acctverify.rules._context import RuleContext
-from acctverify.rules._signal import Signal
+from acctverify.rules._rule import RuleContext, Signal, emits
 
 __all__ = ["card_bin_online", "registry", "risk_lists"]
 
@@ -44,6 +42,13 @@ def _shown(outcome: SourceOutcome) -> str:
     return quote(outcome.query or "", 60)
 
 
+@emits(
+    "sources.registry_not_found",
+    "sources.registry_unavailable",
+    "sources.registry_name_mismatch",
+    "sources.registry_status",
+    "sources.registry_uscc_mismatch",
+)
 def registry(ctx: RuleContext) -> Iterator[Signal]:
     """The registry record against the payee and the licence; a failed or empty lookup."""
     for outcome in _outcomes(ctx, SourceKind.REGISTRY):
@@ -59,11 +64,17 @@ def registry(ctx: RuleContext) -> Iterator[Signal]:
     source = record.source or "registry"
     registered = quote(record.name or "")
     payee, licence = ctx.request.payee.name, ctx.request.licence
-    for pair in ctx.facts.name_matches:
-        if pair.pair == "payee~registry" and _differs(pair.match):
-            yield _name_mismatch(pair.match, "payee.name", payee, registered, source)
-        elif pair.pair == "licence~registry" and licence is not None and _differs(pair.match):
-            yield _name_mismatch(pair.match, "licence.name", licence.name, registered, source)
+    names = ctx.facts.names
+    if names.payee_registry is not None and _differs(names.payee_registry.match):
+        yield _name_mismatch(names.payee_registry.match, "payee.name", payee, registered, source)
+    if (
+        names.licence_registry is not None
+        and licence is not None
+        and _differs(names.licence_registry.match)
+    ):
+        yield _name_mismatch(
+            names.licence_registry.match, "licence.name", licence.name, registered, source
+        )
     if facts.status in STOPPED_STATUSES:
         where = "licence.uscc" if licence is not None and licence.uscc else "payee.name"
         yield Signal(
@@ -72,8 +83,8 @@ def registry(ctx: RuleContext) -> Iterator[Signal]:
                       detail=f"{source}: {quote(record.status)}"),),
             {"name": registered, "status": quote(record.status), "source": source},
         )  # fmt: skip
-    given = _compact(licence.uscc) if licence is not None else None
-    found = _compact(record.uscc)
+    given = ctx.facts.licence.code if ctx.facts.licence is not None else None
+    found = facts.code
     if given and found and given != found:
         yield Signal(
             "sources.registry_uscc_mismatch",
@@ -101,13 +112,7 @@ def _name_mismatch(
     )  # fmt: skip
 
 
-def _compact(code: str | None) -> str | None:
-    if not code:
-        return None
-    text = "".join(code.split()).upper()
-    return text[:40] or None
-
-
+@emits("sources.card_bin_online")
 def card_bin_online(ctx: RuleContext) -> Iterator[Signal]:
     """What the online BIN lookup said, and whether it agrees with the shipped table."""
     for outcome in _outcomes(ctx, SourceKind.CARD_BIN):
@@ -117,8 +122,7 @@ def card_bin_online(ctx: RuleContext) -> Iterator[Signal]:
         params = {"source": outcome.source}
         card = ctx.request.card_bin
         if outcome.status is LookupStatus.OK and card is not None:
-            bank = banks.get(card.bank_code)
-            name = f"{bank.name if bank else card.bank_name} ({card.bank_code})"
+            name = f"{ctx.facts.online_card_bank or card.bank_name} ({card.bank_code})"
             kind_zh, kind_en = CARD_TYPES.get(card.card_type.value, ("银行卡", "card"))
             offline = account.card_bin if account is not None else None
             if offline is None:
@@ -155,6 +159,7 @@ def _hit_evidence(ctx: RuleContext, hit: RiskHit) -> Evidence:
     return Evidence(field=hit.field, value=hit.value, detail=hit.list_name)
 
 
+@emits("sources.risk_list_hit", "sources.risk_list_unavailable")
 def risk_lists(ctx: RuleContext) -> Iterator[Signal]:
     """Identifiers found on a risk list; a risk list that could not be checked."""
     for hit in ctx.request.risk_hits:

@@ -35,7 +35,7 @@ from stdnum import luhn
 from stdnum.exceptions import InvalidFormat, InvalidLength
 from typing_extensions import override
 
-from acctverify.models.facts import CardBin, CardType
+from acctverify.models.identifiers import CardBin, CardType
 from acctverify.sources._http import (
     DEFAULT_BACKOFF,
     DEFAULT_CACHE_TTL,

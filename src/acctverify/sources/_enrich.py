@@ -28,7 +28,7 @@ from typing import Any, Protocol, TypeVar, cast, runtime_checkable
 
 from stdnum import luhn
 
-from acctverify.models.facts import CardBin
+from acctverify.models.identifiers import CardBin
 from acctverify.models.request import MAX_MESSAGE_CHARS, Licence, PaymentRequest
 from acctverify.models.sources import LookupStatus, RiskHit, RiskKind, SourceKind, SourceOutcome
 from acctverify.sources._http import SourceError

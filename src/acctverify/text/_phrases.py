@@ -27,7 +27,10 @@ if TYPE_CHECKING:
 __all__ = ["PHRASE_FAMILIES", "phrase_families"]
 
 _FILE = "phrases.toml"
-_KEYS = {"code", "zh", "en", "sources", "phrases", "weak", "unconfirmed", "slang", "note"}
+_KEYS = {
+    "code", "zh", "en", "sources", "phrases", "weak", "unconfirmed", "slang", "note", "label_zh",
+    "label_en", "weight", "floor",
+}  # fmt: skip
 
 
 def _family(entry: dict[str, Any]) -> PhraseFamily:
@@ -47,6 +50,10 @@ def _family(entry: dict[str, Any]) -> PhraseFamily:
         unconfirmed=tuple(entry.get("unconfirmed", ())),
         slang=slang,
         note=entry.get("note", ""),
+        label_zh=entry["label_zh"],
+        label_en=entry["label_en"],
+        weight=entry["weight"],
+        floor=entry.get("floor"),
     )
 
 

@@ -1,24 +1,31 @@
-"""The catalogue of finding codes: subject, kind, default weight, level floor, messages (private).
+"""The built-in finding specifications: subject, kind, weight, level floor, messages (private).
 
-This table is the single source of the public finding codes: the scoring weights, the docs page
+This table, with one entry per phrase family of ``data/phrases.toml``, is what
+:mod:`acctverify.rules.catalogue` publishes: the scoring weights, the docs page
 (``docs/findings.md``, generated) and the CHANGELOG all follow it. Messages are templates filled
 from the finding's parameters; a missing parameter is shown as ``{name}``, never an error.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from acctverify.models.findings import FindingKind, Level, Subject
 
-__all__ = ["FINDINGS", "FindingSpec"]
+__all__ = ["BUILTIN", "FindingSpec", "phrase_specs"]
 
 R, T, N, INFO = FindingKind.RISK, FindingKind.TRUST, FindingKind.NOT_POSSIBLE, FindingKind.INFO
 
 
 @dataclass(frozen=True)
 class FindingSpec:
-    """Everything fixed about a finding code."""
+    """Everything fixed about a finding code.
+
+    *code* is ``subject.name`` (the subject is one of :class:`~acctverify.models.Subject`);
+    *weight* is in points (0-100); *min_level* the lowest level a request with the finding can
+    have; *zh* and *en* are message templates filled from the signal's parameters; *rule* names
+    the function that emits the code (filled in by the catalogue for built-in codes).
+    """
 
     code: str
     kind: FindingKind
@@ -26,23 +33,37 @@ class FindingSpec:
     zh: str
     en: str
     min_level: Level | None = None
-    subject: Subject = Subject.INPUT
-    """The code's first part (``payee.not_creditor`` -> payee); set from the code."""
+    rule: str = ""
+    subject: Subject = field(init=False)
+    """The code's first part (``payee.not_creditor`` -> payee)."""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "subject", Subject(self.code.split(".", 1)[0]))
+        head = self.code.split(".", 1)[0]
+        if "." not in self.code or head not in Subject._value2member_map_:
+            subjects = ", ".join(item.value for item in Subject)
+            raise ValueError(f"finding code {self.code!r} must be '<subject>.<name>' ({subjects})")
+        if not 0 <= self.weight <= 100:
+            raise ValueError(f"finding {self.code!r}: weight must be 0-100 points")
+        object.__setattr__(self, "subject", Subject(head))
 
 
 def _spec(
-    code: str, kind: FindingKind, weight: float, zh: str, en: str, *, floor: Level | None = None
-) -> tuple[str, FindingSpec]:
-    return code, FindingSpec(code, kind, weight, zh, en, floor)
+    code: str,
+    kind: FindingKind,
+    weight: float,
+    zh: str,
+    en: str,
+    *,
+    floor: Level | None = None,
+    rule: str = "",
+) -> FindingSpec:
+    return FindingSpec(code, kind, weight, zh, en, floor, rule)
 
 
 H, C, M = Level.HIGH, Level.CRITICAL, Level.MEDIUM
 
-FINDINGS: dict[str, FindingSpec] = dict(
-    [
+#: The built-in codes (without the phrase families: :func:`phrase_specs`).
+BUILTIN: tuple[FindingSpec, ...] = (
         # --- payee ---------------------------------------------------------------------------
         _spec("payee.name_missing", N, 15,
               "没有收款户名，无法核对收款方是谁。",
@@ -247,34 +268,6 @@ FINDINGS: dict[str, FindingSpec] = dict(
               "没有公开资料显示{creditor}使用对公账户收取还款。",
               "No public source shows {creditor_en} taking repayment into a corporate account."),
         # --- messages ------------------------------------------------------------------------
-        # One code per phrase family of the scanner (data/phrases.toml); weights follow how
-        # decisive the official typologies make each family (八个凡是: an upfront fee, a safe
-        # account, 刷流水 or a request for a verification code *is* fraud).
-        *(
-            _spec(f"messages.{family}", R, weight,
-                  "消息含有“{family}”类话术：“{text}”。",
-                  "The messages use {family_en} wording: “{text}”.", floor=floor)
-            for family, weight, floor in (
-                ("safe_account", 80, H),
-                ("credential_request", 80, H),
-                ("advance_fee", 60, H),
-                ("turnover_proof", 60, H),
-                ("account_cancellation", 60, H),
-                ("credit_repair", 55, H),
-                ("frozen_funds", 50, None),
-                ("designated_account", 50, None),
-                ("task_rebate", 50, None),
-                ("money_mule", 50, None),
-                ("impersonation", 50, None),
-                ("debt_intermediary", 45, M),
-                ("secrecy", 45, None),
-                ("off_platform", 40, None),
-                ("fake_service", 40, None),
-                ("investment", 35, None),
-                ("loan_bait", 30, None),
-                ("threat_urgency", 25, None),
-            )
-        ),
         _spec("messages.personal_contact", R, 45,
               "要求通过个人{channel}联系（{value}），而不是官方渠道。",
               "You are asked to get in touch through a personal {channel_en} ({value}), not an "
@@ -315,7 +308,8 @@ FINDINGS: dict[str, FindingSpec] = dict(
         _spec("input.invalid_characters", INFO, 0,
               "字段{fields}含有无法编码的字符（孤立代理项），报告中已替换为�。",
               "The fields {fields} contained unpaired surrogate code points, which no text "
-              "encoding can carry; the report shows U+FFFD instead."),
+              "encoding can carry; the report shows U+FFFD instead.",
+              rule="acctverify._verify.verify"),
         # --- contact -------------------------------------------------------------------------
         _spec("contact.cross_border_number", R, 45,
               "来电/短信号码{value}来自境外（{region}）。",
@@ -331,7 +325,8 @@ FINDINGS: dict[str, FindingSpec] = dict(
         # --- batch ---------------------------------------------------------------------------
         _spec("input.invalid_request", N, 30,
               "请求格式不正确，无法检查：{error}。",
-              "The request is malformed and could not be checked: {error}.", floor=M),
+              "The request is malformed and could not be checked: {error}.", floor=M,
+              rule="acctverify.batch.invalid_request_report"),
         # --- licence image ---------------------------------------------------------------------
         _spec("image.unreadable", N, 20,
               "营业执照图片无法读取（{detail}）：无法核对图片上的内容。",
@@ -421,5 +416,21 @@ FINDINGS: dict[str, FindingSpec] = dict(
         _spec("sources.risk_list_unavailable", N, 15,
               "风险名单“{list}”查询失败（{detail}），未能核对。",
               "The risk list “{list}” could not be checked ({detail})."),
-    ]
+
 )  # fmt: skip
+
+
+def phrase_specs() -> tuple[FindingSpec, ...]:
+    """One finding per phrase family of ``data/phrases.toml``: a family added there has its code
+    (``messages.<family>``), weight and floor here, and can never be dropped silently."""
+    from acctverify.text import phrase_families
+
+    return tuple(
+        _spec(
+            f"messages.{family.code}", R, family.weight,
+            f"消息含有“{family.label_zh}”类话术：“{{text}}”。",
+            f"The messages use {family.label_en} wording: “{{text}}”.",
+            floor=Level(family.floor) if family.floor else None,
+        )
+        for family in phrase_families().values()
+    )  # fmt: skip
