@@ -15,7 +15,7 @@ from acctverify.text._engine import WINDOW, Pattern, compile_pattern, registry, 
 from acctverify.text._found import Found, details
 from acctverify.text._keywords import Keyword, bounded, keywords, past_end
 from acctverify.text._normalise import _FOLD, _NUMERALS, JUNK_SYMBOLS, NormalisedText, normalise
-from acctverify.text._phones import NUMBER_RUN, numbers_in_run
+from acctverify.text._phone_search import NUMBER_RUN, numbers_in_run
 from acctverify.text._urls import BARE_URL, EMAIL, SCHEME_URL, email_found, official_key, url_found
 
 if TYPE_CHECKING:
