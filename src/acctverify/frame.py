@@ -236,7 +236,8 @@ def verify_frame(
     :func:`acctverify.verify_many`. Raises ``ValueError`` for a mapping to an unknown field, a
     missing column, a result column that already exists, or a float column with values.
     """
-    from acctverify.batch import DEFAULT_CHUNK_SIZE, _options, _run
+    from acctverify._pool import DEFAULT_CHUNK_SIZE, run
+    from acctverify._request_check import VerifyTask
 
     resolved = _check_columns(columns)
     names = list(resolved)
@@ -272,19 +273,19 @@ def verify_frame(
         rows = _rows_pandas(frame, names)
     # Each report becomes its row of results where it is made, so that with workers only the
     # five values travel between processes, not the whole report.
-    options = _options(
+    task = VerifyTask.make(
         directory=directory,
         weights=weights,
         rules=None,
         as_of=as_of,
         transform=functools.partial(report_row, top=top),
     )
-    values = _run(
+    values = run(
         (request_from_row(row, resolved) for row in rows),
-        options,
-        workers,
-        chunk_size or DEFAULT_CHUNK_SIZE,
-        progress,
+        task,
+        workers=workers,
+        chunk_size=chunk_size or DEFAULT_CHUNK_SIZE,
+        progress=progress,
     )
     results = _result_columns(values, prefix=prefix)
     if polars:
