@@ -35,7 +35,7 @@ _MAX_VALUE_CHARS = 80
 def _clean(text: str) -> str:
     """Text from a bad request, fit for a report: short, account-like numbers masked, unpaired
     surrogates (which no JSON can carry) replaced."""
-    from acctverify._mask import mask_digits
+    from acctverify.render import mask_digits
 
     if len(text) > _MAX_VALUE_CHARS:
         text = text[: _MAX_VALUE_CHARS - 1] + "…"

@@ -28,6 +28,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from acctverify._optional import import_pandas
+
 if TYPE_CHECKING:
     from acctverify.directory import Directory
     from acctverify.models.report import Report
@@ -45,21 +47,9 @@ RESULT_COLUMNS: Mapping[str, str] = {
 #: The levels from lowest to highest (to sort or order a plot by level).
 LEVELS = ("low", "medium", "high", "critical")
 
-_PANDAS_MISSING = (
-    "acctverify.frame needs pandas for this: pip install 'acctverify[pandas]' "
-    "(or pass a polars DataFrame with acctverify[polars] installed)"
-)
 _MISSING = object()
 
 FrameT = TypeVar("FrameT")
-
-
-def _pandas() -> Any:
-    try:
-        import pandas  # type: ignore[import-untyped]
-    except ImportError:
-        raise ImportError(_PANDAS_MISSING) from None
-    return pandas
 
 
 # --- rows -> requests ----------------------------------------------------------------------------
@@ -244,7 +234,7 @@ def verify_frame(
     polars = _is_polars(df)
     frame: Any = df
     if not polars:
-        pd = _pandas()
+        pd = import_pandas()
         if not isinstance(frame, pd.DataFrame):
             raise TypeError(f"expected a pandas or polars DataFrame, not {type(df).__name__}")
     present = list(frame.columns)

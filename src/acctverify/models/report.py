@@ -138,21 +138,21 @@ class Report(Model):
     def redacted(self) -> Report:
         """Return a copy to share: account, card and phone numbers, contact IDs and persons'
         names masked; codes, level, score, contributions and advice kept (see
-        ``acctverify._redact``)."""
-        from acctverify._redact import redact
+        ``acctverify.render._redact``)."""
+        from acctverify.render import redact
 
         return redact(self)
 
     def _repr_html_(self) -> str:
         """Show the report in Jupyter as a compact card: level, findings with evidence, advice."""
-        from acctverify._display import report_html
+        from acctverify.render import report_html
 
         return report_html(self)
 
     def to_frame(self) -> pandas.DataFrame:
         """Return the findings as a pandas DataFrame, one row per finding (needs pandas:
         ``pip install 'acctverify[pandas]'``)."""
-        from acctverify._display import report_frame
+        from acctverify.render import report_frame
 
         frame: pandas.DataFrame = report_frame(self)
         return frame
