@@ -39,7 +39,8 @@ from _harness import Result
 from pydantic import ValidationError
 
 from acctverify import verify
-from acctverify.batch import _context, invalid_request_report, verify_many
+from acctverify._pool import _context
+from acctverify.batch import invalid_request_report, verify_many
 from acctverify.frame import request_from_row, verify_frame
 
 AS_OF = date(2026, 11, 29)

@@ -22,7 +22,7 @@ from pathlib import Path
 import phonenumbers
 from _harness import Result, best_time, compare
 
-from acctverify.text import HitKind, _phones, _urls, scan, scan_detailed
+from acctverify.text import HitKind, _phone_plan, _urls, scan, scan_detailed
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -63,9 +63,9 @@ def check_parity(texts: list[str]) -> None:
 
 def clear_caches() -> None:
     """Forget every number and host seen (the structural caches, keywords and tables, stay)."""
-    _phones.classify_phone.cache_clear()
-    _phones._valid_short_number.cache_clear()
-    _phones._phone_details.cache_clear()
+    _phone_plan.classify_phone.cache_clear()
+    _phone_plan.valid_short_number.cache_clear()
+    _phone_plan.phone_details.cache_clear()
     _urls.host_facts.cache_clear()
     _urls.split_host.cache_clear()
 

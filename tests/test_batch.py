@@ -16,7 +16,7 @@ import pytest
 from pydantic import ValidationError
 
 import acctverify as av
-from acctverify import batch
+from acctverify import _pool
 from acctverify.batch import invalid_request_report, verify_many
 from acctverify.models import Level, PaymentRequest, Report
 from acctverify.rules.catalogue import FINDINGS
@@ -189,16 +189,16 @@ def test_progress_bar(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_progress_bar_starts_no_thread(monkeypatch: pytest.MonkeyPatch) -> None:
     methods = []
-    context = batch._context
+    context = _pool._context
 
     def spy() -> Any:
-        methods.append(batch._single_threaded())
+        methods.append(_pool._single_threaded())
         return context()
 
-    monkeypatch.setattr(batch, "_context", spy)
+    monkeypatch.setattr(_pool, "_context", spy)
     threads = threading.active_count()
     assert len(list(verify_many(mixed(12), workers=2, progress=True, as_of=AS_OF))) == 12
-    assert methods == [threads == 1 and batch._single_threaded()]
+    assert methods == [threads == 1 and _pool._single_threaded()]
     assert threading.active_count() == threads
 
 
@@ -213,8 +213,8 @@ def test_progress_bar_without_a_length(capsys: pytest.CaptureFixture[str]) -> No
 def test_reports_survive_the_trip_between_processes_unchanged(tmp_path: Path) -> None:
     reports = expected(mixed(12))
     path = tmp_path / "chunk.out"
-    batch._dump(reports, path)
-    back = batch._load(str(path))
+    _pool._dump(reports, path)
+    back = _pool._load(str(path))
     assert not path.exists()
     assert back == reports
     for left, right in zip(back, reports, strict=True):
@@ -228,14 +228,14 @@ def test_reports_survive_the_trip_between_processes_unchanged(tmp_path: Path) ->
 
 def test_loading_leaves_the_collector_as_it_was(tmp_path: Path) -> None:
     path = tmp_path / "chunk.out"
-    batch._dump(expected(GOOD[:1]), path)
+    _pool._dump(expected(GOOD[:1]), path)
     assert gc.isenabled()
-    batch._load(str(path))
+    _pool._load(str(path))
     assert gc.isenabled()
-    batch._dump(expected(GOOD[:1]), path)
+    _pool._dump(expected(GOOD[:1]), path)
     gc.disable()
     try:
-        batch._load(str(path))
+        _pool._load(str(path))
         assert not gc.isenabled()
     finally:
         gc.enable()
@@ -309,14 +309,14 @@ def test_a_bug_is_raised_not_turned_into_a_report() -> None:
 
 def test_helpers_are_forked_only_from_a_single_thread() -> None:
     methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and batch._single_threaded():
-        assert batch._context().get_start_method() == "fork"
+    if "fork" in methods and _pool._single_threaded():
+        assert _pool._context().get_start_method() == "fork"
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
     thread.start()
     try:
-        assert not batch._single_threaded()
-        assert batch._context().get_start_method() in ("forkserver", "spawn")
+        assert not _pool._single_threaded()
+        assert _pool._context().get_start_method() in ("forkserver", "spawn")
     finally:
         stop.set()
         thread.join()

@@ -16,8 +16,8 @@ import pandas as pd
 import pytest
 
 import acctverify as av
-from acctverify._display import FRAME_COLUMNS, LEVEL_COLOURS, report_html
 from acctverify.models import Level, Report
+from acctverify.render import FRAME_COLUMNS, LEVEL_COLOURS, report_html
 
 AS_OF = date(2026, 11, 29)
 ROOT = Path(__file__).resolve().parent.parent

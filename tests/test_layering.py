@@ -18,7 +18,7 @@ ROOT = Path(acctverify.__file__).resolve().parent
 #: Bottom to top (DESIGN.md, "Layout"). A module belongs to the first entry that is it or a
 #: package containing it.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("acctverify._version", "acctverify._hooks"),
+    ("acctverify._version", "acctverify._hooks", "acctverify._optional"),
     ("acctverify.models",),
     ("acctverify.exceptions",),
     ("acctverify._regex", "acctverify._data"),
@@ -40,6 +40,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("acctverify.sources",),
     (
         "acctverify._pool",
+        "acctverify._request_check",
         "acctverify.batch",
         "acctverify.frame",
         "acctverify.dask",

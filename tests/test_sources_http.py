@@ -30,7 +30,7 @@ from acctverify.sources import (
     SourceUnavailable,
     TianyanchaLicenceSource,
 )
-from acctverify.sources._http import TTLCache
+from acctverify.sources._base import TTLCache
 
 CARD = "6228480402564890018"  # Luhn-valid, ABC BIN 622848
 OK = {"bank": "ABC", "cardType": "DC", "key": "x", "messages": [], "stat": "ok", "validated": True}
@@ -199,7 +199,7 @@ def test_connection_failures_are_not_retried() -> None:
 
 def test_backoff_doubles(monkeypatch: pytest.MonkeyPatch) -> None:
     waits: list[float] = []
-    monkeypatch.setattr("acctverify.sources._http.time.sleep", waits.append)
+    monkeypatch.setattr("acctverify.sources._transport.time.sleep", waits.append)
     source = alipay(Counter(httpx.Response(500)), retries=3, backoff=0.5)
     with pytest.raises(SourceUnavailable):
         source.lookup(CARD)

@@ -27,7 +27,7 @@ from acctverify.text import (
     ScanResult,
     TextHit,
     _keywords,
-    _phones,
+    _phone_plan,
     _scan,
     _urls,
     normalise,
@@ -860,7 +860,7 @@ def test_full_width_and_numeral_spellings(number: str) -> None:
 @given(st.from_regex(r"(0[1-9][0-9]{8,10}|1[0-9]{10}|400[0-9]{7}|800[0-9]{7})", fullmatch=True))
 def test_classification_agrees_with_phonenumbers(digits: str) -> None:
     """Differential test: the fast path equals parse + is_valid_number + number_type."""
-    ours = _phones.classify_phone(digits, False)
+    ours = _phone_plan.classify_phone(digits, False)
     try:
         number = phonenumbers.parse(digits, "CN")
     except phonenumbers.NumberParseException:  # e.g. '11000002200': not a number at all
@@ -871,7 +871,7 @@ def test_classification_agrees_with_phonenumbers(digits: str) -> None:
         return
     assert ours is not None
     assert ours[0] == phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-    assert ours[1] == _phones._TYPE_NAMES[phonenumbers.number_type(number)]
+    assert ours[1] == _phone_plan._TYPE_NAMES[phonenumbers.number_type(number)]
 
 
 def test_finds_every_number_phonenumbers_finds_in_the_corpus() -> None:

@@ -13,7 +13,6 @@ The public API is listed once, in ``__all__``. Names are imported on first use, 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from acctverify import _hooks
@@ -151,7 +150,7 @@ _LAZY = {
 }
 
 
-def _renderer(name: str, module: str) -> Callable[..., Any]:
+def _renderer(name: str, module: str) -> Any:
     """A hook that imports the renderer on first call (models never import rendering code)."""
 
     def render(*args: Any) -> Any:
@@ -160,9 +159,9 @@ def _renderer(name: str, module: str) -> Callable[..., Any]:
     return render
 
 
-_hooks.register("redact", _renderer("redact", "acctverify._redact"))
-_hooks.register("report_html", _renderer("report_html", "acctverify._display"))
-_hooks.register("report_frame", _renderer("report_frame", "acctverify._display"))
+_hooks.register("redact", _renderer("redact", "acctverify.render"))
+_hooks.register("report_html", _renderer("report_html", "acctverify.render"))
+_hooks.register("report_frame", _renderer("report_frame", "acctverify.render"))
 
 
 def __getattr__(name: str) -> Any:

@@ -1,4 +1,4 @@
-"""The ``acctverify`` command: argument parsing and rendering only.
+"""The ``acctverify`` command: argument parsing, input reading and exit status.
 
     acctverify check [REQUEST.json | -] [--payee-name S] [--account N] [--bank S] [--cnaps N]
                      [--claimed-type corporate|personal|unknown] [--uscc S]
@@ -20,14 +20,13 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 
-from acctverify._mask import excerpt, message_index
-from acctverify._mask import mask_digits as _mask_digits
 from acctverify._version import __version__
+from acctverify.render import render_text, use_colour
 
 if TYPE_CHECKING:
-    from acctverify.models import PaymentRequest, Report
+    from acctverify.models import PaymentRequest
 
 __all__ = ["main"]
 
@@ -36,8 +35,6 @@ EXIT_FAIL = 1
 EXIT_USAGE = 2
 
 _LEVELS = ("low", "medium", "high", "critical")
-_LEVEL_NAMES = {"low": "低", "medium": "中", "high": "高", "critical": "极高"}
-_COLOURS = {"low": "32", "medium": "33", "high": "31", "critical": "1;41;97"}
 _MAX_INPUT_BYTES = 20_000_000
 
 
@@ -250,80 +247,6 @@ def _validation_message(exc: Exception) -> str:
     return str(exc).splitlines()[0]
 
 
-def _use_colour(stream: TextIO) -> bool:
-    if os.environ.get("NO_COLOR"):
-        return False
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
-
-
-class _Style:
-    def __init__(self, colour: bool) -> None:
-        self.colour = colour
-
-    def __call__(self, text: str, code: str) -> str:
-        return f"\033[{code}m{text}\033[0m" if self.colour else text
-
-    def mark(self, text: str) -> str:
-        return self(text, "7") if self.colour else f"«{text}»"
-
-
-def _excerpt(message: str, start: int, end: int, style: _Style) -> str:
-    """A window around a span of an (already masked) message, the span highlighted."""
-    lead, before, span, after, trail = excerpt(message, start, end)
-    return lead + before + style.mark(span) + after + trail
-
-
-def render(report: Report, messages: Sequence[str], *, lang: str, colour: bool) -> str:
-    """Render a report for a terminal: level and score, findings with evidence, advice."""
-    style = _Style(colour)
-    zh = lang == "zh"
-    messages = [_mask_digits(message) for message in messages]
-    level = report.level.value
-    label = f"{_LEVEL_NAMES[level]}（{level}）" if zh else level.upper()
-    head = f"{'风险等级' if zh else 'Risk level'}: {label}  {report.score}/100"
-    lines = [style(head, _COLOURS[level])]
-    facts = report.facts
-    if facts.creditor is not None and facts.creditor.creditor is not None:
-        creditor = facts.creditor.creditor
-        lines.append(f"{'债权人' if zh else 'Creditor'}: {creditor.name} ({creditor.name_en})")
-    if facts.payee.account is not None:
-        lines.append(f"{'账号' if zh else 'Account'}: {facts.payee.account.masked}")
-    lines.append("")
-    risky = [f for f in report.findings if f.kind.value != "info" or f.contribution]
-    info = [f for f in report.findings if f.kind.value == "info" and not f.contribution]
-    lines.append(style(f"{'发现' if zh else 'Findings'} ({len(report.findings)})", "1"))
-    for finding in [*risky, *info]:
-        sign = f"{finding.contribution:+d}" if finding.contribution else "  ·"
-        text = finding.message_zh if zh else finding.message_en
-        lines.append(f"{sign:>4} {_mask_digits(text)}  [{finding.code}]")
-        for evidence in finding.evidence[:3]:
-            index = message_index(evidence.field)
-            where = evidence.field
-            if index is not None:
-                where = f"消息{index + 1}" if zh else f"message {index + 1}"
-                if (
-                    evidence.start is not None
-                    and evidence.end is not None
-                    and index < len(messages)
-                ):
-                    excerpt = _excerpt(messages[index], evidence.start, evidence.end, style)
-                    lines.append(f"       ↳ {where}: {excerpt}")
-                    continue
-            value = _mask_digits(evidence.value) if evidence.value else ""
-            lines.append(f"       ↳ {where}" + (f": {value}" if value else ""))
-    lines.append("")
-    lines.append(style("建议" if zh else "What to do", "1"))
-    for number, advice in enumerate(report.advice, start=1):
-        lines.append(f"  {number}. {advice.zh if zh else advice.en}")
-    lines.append("")
-    lines.append(
-        f"acctverify {report.version} · data {report.data_version} · "
-        f"{'判断日期' if zh else 'as of'} {report.as_of.isoformat()}"
-    )
-    return "\n".join(lines)
-
-
 def _version_text() -> str:
     from importlib import resources
 
@@ -426,7 +349,7 @@ def _check(args: argparse.Namespace) -> int:
         # The text report never shows whole messages, only excerpts around findings: with
         # --redact those come from the redacted evidence, not from the messages.
         messages = () if args.redact else request.messages
-        print(render(shown, messages, lang=args.lang, colour=_use_colour(sys.stdout)))
+        print(render_text(shown, messages, lang=args.lang, colour=use_colour(sys.stdout)))
     if args.fail_on == "never":
         return EXIT_OK
     return EXIT_FAIL if report.level.rank >= Level(args.fail_on).rank else EXIT_OK

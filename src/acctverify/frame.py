@@ -28,6 +28,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from acctverify._optional import import_pandas
+
 if TYPE_CHECKING:
     from acctverify.directory import Directory
     from acctverify.models.report import Report
@@ -45,21 +47,9 @@ RESULT_COLUMNS: Mapping[str, str] = {
 #: The levels from lowest to highest (to sort or order a plot by level).
 LEVELS = ("low", "medium", "high", "critical")
 
-_PANDAS_MISSING = (
-    "acctverify.frame needs pandas for this: pip install 'acctverify[pandas]' "
-    "(or pass a polars DataFrame with acctverify[polars] installed)"
-)
 _MISSING = object()
 
 FrameT = TypeVar("FrameT")
-
-
-def _pandas() -> Any:
-    try:
-        import pandas  # type: ignore[import-untyped]
-    except ImportError:
-        raise ImportError(_PANDAS_MISSING) from None
-    return pandas
 
 
 # --- rows -> requests ----------------------------------------------------------------------------
@@ -237,14 +227,15 @@ def verify_frame(
     :func:`acctverify.verify_many`. Raises ``ValueError`` for a mapping to an unknown field, a
     missing column, a result column that already exists, or a float column with values.
     """
-    from acctverify.batch import DEFAULT_CHUNK_SIZE, _options, _run
+    from acctverify._pool import DEFAULT_CHUNK_SIZE, run
+    from acctverify._request_check import VerifyTask
 
     resolved = _check_columns(columns)
     names = list(resolved)
     polars = _is_polars(df)
     frame: Any = df
     if not polars:
-        pd = _pandas()
+        pd = import_pandas()
         if not isinstance(frame, pd.DataFrame):
             raise TypeError(f"expected a pandas or polars DataFrame, not {type(df).__name__}")
     present = list(frame.columns)
@@ -273,19 +264,19 @@ def verify_frame(
         rows = _rows_pandas(frame, names)
     # Each report becomes its row of results where it is made, so that with workers only the
     # five values travel between processes, not the whole report.
-    options = _options(
+    task = VerifyTask.make(
         directory=directory,
         weights=weights,
         rules=None,
         as_of=as_of,
         transform=functools.partial(report_row, top=top),
     )
-    values = _run(
+    values = run(
         (request_from_row(row, resolved) for row in rows),
-        options,
-        workers,
-        chunk_size or DEFAULT_CHUNK_SIZE,
-        progress,
+        task,
+        workers=workers,
+        chunk_size=chunk_size or DEFAULT_CHUNK_SIZE,
+        progress=progress,
     )
     results = _result_columns(values, prefix=prefix)
     if polars:

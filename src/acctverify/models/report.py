@@ -39,7 +39,7 @@ class Report(Model):
     def redacted(self) -> Report:
         """Return a copy to share: account, card and phone numbers, contact IDs and persons'
         names masked; codes, level, score, contributions and advice kept (see
-        ``acctverify._redact``)."""
+        ``acctverify.render``)."""
         redacted: Report = _hooks.call("redact", self)
         return redacted
 

@@ -326,7 +326,7 @@ BUILTIN: tuple[FindingSpec, ...] = (
         _spec("input.invalid_request", N, 30,
               "请求格式不正确，无法检查：{error}。",
               "The request is malformed and could not be checked: {error}.", floor=M,
-              rule="acctverify.batch.invalid_request_report"),
+              rule="acctverify._request_check.invalid_request_report"),
         # --- licence image ---------------------------------------------------------------------
         _spec("image.unreadable", N, 20,
               "营业执照图片无法读取（{detail}）：无法核对图片上的内容。",

@@ -74,7 +74,7 @@ from acctverify.sources._enrich import (
     aenrich,
     enrich,
 )
-from acctverify.sources._http import (
+from acctverify.sources._errors import (
     InsecureSourceWarning,
     SourceError,
     SourceRejected,

@@ -10,7 +10,7 @@ npm ``bankcardinfo`` package and the ``hexindai/bcbc`` data set)::
     {"messages":[{"errorCodes":"CARD_BIN_NOT_MATCH","name":"cardNo"}],"validated":false,
      "stat":"ok","key":"…"}
 
-Bodies are GBK-encoded (decoded by :class:`~acctverify.sources._http.Body`). Error codes:
+Bodies are GBK-encoded (decoded by :class:`~acctverify.sources._transport.Body`). Error codes:
 ``CARD_BIN_NOT_MATCH`` (no such BIN: not found), ``PARAM_ILLEGAL`` and ``CARD_NO_BLANK`` (the
 request was refused), ``SYS_ERROR`` and ``SERVICE_ACCESS_FAILURE`` (the service is failing:
 unavailable, not retried). The endpoint checks the BIN only, not the Luhn digit.
@@ -36,23 +36,17 @@ from stdnum.exceptions import InvalidFormat, InvalidLength
 from typing_extensions import override
 
 from acctverify.models.identifiers import CardBin, CardType
-from acctverify.sources._http import (
+from acctverify.sources._base import AsyncSource, HttpSource, SyncSource
+from acctverify.sources._errors import SourceRejected, SourceResponseError, SourceUnavailable
+from acctverify.sources._settings import (
     DEFAULT_BACKOFF,
     DEFAULT_CACHE_TTL,
     DEFAULT_RETRIES,
     DEFAULT_TIMEOUT,
-    AsyncSource,
-    Body,
-    ClientT,
-    HttpSource,
-    Request,
-    SourceRejected,
-    SourceResponseError,
-    SourceUnavailable,
-    SyncSource,
     Timeout,
     Verify,
 )
+from acctverify.sources._transport import Body, ClientT, Request
 
 __all__ = ["ALIPAY_BASE_URL", "AlipayCardBinSource", "AsyncAlipayCardBinSource", "dummy_number"]
 

@@ -31,7 +31,7 @@ from stdnum import luhn
 from acctverify.models.identifiers import CardBin
 from acctverify.models.request import MAX_MESSAGE_CHARS, Licence, PaymentRequest
 from acctverify.models.sources import LookupStatus, RiskHit, RiskKind, SourceKind, SourceOutcome
-from acctverify.sources._http import SourceError
+from acctverify.sources._errors import SourceError
 from acctverify.sources._risklist import RiskEntry
 
 __all__ = [

@@ -35,25 +35,19 @@ import httpx
 from typing_extensions import override
 
 from acctverify.models.request import Licence
-from acctverify.sources._http import (
+from acctverify.sources._base import AsyncSource, HttpSource, SyncSource, clean_text
+from acctverify.sources._errors import SourceRejected, SourceResponseError
+from acctverify.sources._settings import (
     DEFAULT_BACKOFF,
     DEFAULT_CACHE_TTL,
     DEFAULT_MAX_BYTES,
     DEFAULT_RETRIES,
     DEFAULT_TIMEOUT,
-    AsyncSource,
-    Body,
-    ClientT,
-    HttpSource,
-    Request,
-    SourceRejected,
-    SourceResponseError,
-    SyncSource,
     Timeout,
     Verify,
     check_api_key,
-    clean_text,
 )
+from acctverify.sources._transport import Body, ClientT, Request
 
 __all__ = [
     "TIANYANCHA_BASE_URL",

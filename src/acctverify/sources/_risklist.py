@@ -43,26 +43,18 @@ from typing_extensions import override
 
 from acctverify.exceptions import DataError
 from acctverify.models.sources import RiskKind
-from acctverify.sources._http import (
+from acctverify.sources._base import AsyncSource, Closing, HttpSource, SyncSource, clean_text
+from acctverify.sources._errors import SourceError, SourceRejected, SourceResponseError
+from acctverify.sources._settings import (
     DEFAULT_BACKOFF,
     DEFAULT_CACHE_TTL,
     DEFAULT_RETRIES,
     DEFAULT_TIMEOUT,
-    AsyncSource,
-    Body,
-    ClientT,
-    Closing,
-    HttpSource,
-    Request,
-    SourceError,
-    SourceRejected,
-    SourceResponseError,
-    SyncSource,
     Timeout,
     Verify,
     check_api_key,
-    clean_text,
 )
+from acctverify.sources._transport import Body, ClientT, Request
 
 __all__ = [
     "AsyncJsonHttpRiskList",

@@ -19,7 +19,7 @@ from acctverify._regex import WINDOW, compile_pattern
 from acctverify._unicode import is_han
 from acctverify.text._found import Found, details
 from acctverify.text._keywords import Keyword, keywords
-from acctverify.text._phones import DIGIT_GROUPS, vetoed
+from acctverify.text._phone_search import DIGIT_GROUPS, vetoed
 
 __all__ = ["Cue", "channel_ids", "homophone_ids"]
 

@@ -1,4 +1,11 @@
-"""The scanner: normalise, find, validate, map back, build the hits (private)."""
+"""The scanner: normalise, find, validate, map back, build the hits (private).
+
+Finding is one linear pass of one pattern (:func:`_master`); what each candidate is, is decided
+by the finders around it: :mod:`acctverify.text._phone_search` for digit runs,
+:mod:`acctverify.text._urls` for links and addresses, :mod:`acctverify.text._channels` for IDs
+after channel words, and :mod:`acctverify.text._negation` for whether a phrase or app is warned
+against rather than asked for.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +15,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from acctverify._regex import WINDOW, Pattern, compile_pattern, registry, spans
+from acctverify._regex import Pattern, compile_pattern, registry, spans
 from acctverify._unicode import INVISIBLE_CHARACTERS
 from acctverify._unicode._message import _FOLD, _NUMERALS, JUNK_SYMBOLS, NormalisedText
 from acctverify._unicode._message import fold_message as normalise
@@ -16,7 +23,8 @@ from acctverify.models.text import ScanResult, TextHit
 from acctverify.text._channels import Cue, channel_ids, homophone_ids
 from acctverify.text._found import Found, details
 from acctverify.text._keywords import Keyword, bounded, keywords, past_end
-from acctverify.text._phones import NUMBER_RUN, numbers_in_run
+from acctverify.text._negation import Negations
+from acctverify.text._phone_search import NUMBER_RUN, numbers_in_run
 from acctverify.text._urls import BARE_URL, EMAIL, SCHEME_URL, email_found, official_key, url_found
 
 if TYPE_CHECKING:
@@ -55,99 +63,6 @@ RULES: dict[str, str] = {
     "phrase.keyword": "a phrase of a scam phrase family",
 }
 
-# --- negation -------------------------------------------------------------------------------
-#
-# A phrase or app hit is *negated* (``HitDetails.negated``, the word in ``negation``) when the
-# message warns against it rather than asks for it. Three tests, each on a bounded window around
-# the hit (so the scan stays linear); apps take the first and the last, as non-instructions:
-#
-# * **before**, in the same clause: a negator or warning word between the start of the clause (the
-#   last of ``。！？；,，\n``, or :data:`_BEFORE` characters back) and the hit. A comma between two
-#   quoted items (``“债务优化”，“停息挂账”``) does not end the clause, so one word covers a list.
-#   Plain negators (:data:`_NEGATORS`: 不要, 请勿, 不会, 没有 …) count for every family except the
-#   *instructions* (:func:`_roles`): the secrecy family (不要告诉家人, 不要接银行电话 …)
-#   and any phrase that starts with a negator (不要还银行). In those the negation is the scam's
-#   own wording, so only warning words (:data:`_WARNING_WORDS`: 警惕, 谨防, 凡是, 自称, 不要相信
-#   …) negate them. A negator inside such an instruction never negates a later hit (请不要挂断并
-#   提供验证码 still asks for the code), and a negator directly followed by 关闭, 退出, 挂断 …
-#   asks to keep going (请勿关闭屏幕共享), so it does not count either.
-# * **denial after** (impersonation only: its phrases name an institution): a denial right after it
-#   in the same clause (公检法没有安全账户, 银保监会无权冻结).
-# * **warning after**, in the same sentence (commas do not end it): 骗局, 诈骗, 是假的, 不可信 …
-#   within :data:`_AFTER` characters, unless it is the scam's reassurance or accusation (不是诈骗,
-#   涉嫌诈骗, 以诈骗罪).
-
-#: How far back (characters) the clause before a hit is searched for a negation.
-_BEFORE = 24
-#: How far (characters) the sentence after a hit is searched for a warning.
-_AFTER = 24
-#: Plain negators: they negate what follows them, except the instructions.
-_NEGATORS = (
-    "请勿", "切勿", "勿", "不要", "千万不要", "不会", "绝不会", "绝不", "决不", "从不", "从来不",
-    "不得", "严禁", "禁止", "没有所谓", "没有", "并没有", "并无", "不存在", "不可能", "无权",
-    "拒绝",
-)  # fmt: skip
-#: Warning words: they negate every family, instructions included.
-_WARNING_WORDS = (
-    "谨防", "警惕", "防范", "小心", "当心", "提防", "凡是", "自称", "冒充", "假冒", "不要相信",
-    "请勿相信", "切勿相信", "不要轻信", "请勿轻信", "切勿轻信", "勿轻信", "勿信", "别信", "别相信",
-)  # fmt: skip
-#: After a negator, these words ask to keep doing something (请勿关闭, 不要挂断), set a
-#: condition (拒绝配合, 没有按时还款) or reassure (不要担心, 没有问题, 防范风险): the negator
-#: does not negate what follows.
-_NOT_NEGATING = (
-    "关闭", "退出", "挂断", "挂电话", "断开", "离开", "结束", "中断", "停止", "配合", "还款",
-    "按时", "及时", "还清", "结清", "履行", "缴纳", "支付", "问题", "担心", "着急", "紧张", "害怕",
-    "怕", "慌", "急", "紧", "犹豫", "顾虑", "风险",
-)  # fmt: skip
-#: Denials after an institution's name (impersonation): 公检法没有安全账户.
-_DENIALS = (
-    "没有所谓", "没有", "并没有", "并无", "不会", "绝不会", "绝不", "决不", "从不", "从来不",
-    "不存在", "无权", "不可能", "不得",
-)  # fmt: skip
-#: Warnings after a hit, in the same sentence; longer forms first, as they are reported.
-_WARNINGS_AFTER = (
-    "都是诈骗", "均为诈骗", "均是诈骗", "是诈骗", "诈骗行为", "诈骗陷阱", "诈骗手段", "诈骗套路",
-    "都是骗局", "是骗局", "的骗局", "骗局", "是骗子", "骗子", "都是假的", "是假的", "诈骗",
-    "不可信", "勿信", "陷阱",
-)  # fmt: skip
-#: A warning word right after these is the scam's reassurance or accusation (不是诈骗, 涉嫌诈骗).
-_NOT_WARNING_BEFORE = ("不", "非", "没有", "涉嫌", "涉及", "参与", "以", "调查", "犯")
-_NOT_WARNING_AFTER = ("罪", "团伙")
-#: Characters that end a clause (before a hit) and a sentence (after it).
-_CLAUSE_END = "。!?;\n,；，！？"
-_SENTENCE_END = "。!?;\n；！？"
-#: A comma between two quoted items does not end the clause.
-_QUOTED_COMMA = '[”"」』][,，][“"「『]'
-
-
-def _alternatives(words: tuple[str, ...]) -> str:
-    """An alternation trying longer words first (leftmost-first engines take the first match)."""
-    return "|".join(sorted(set(words), key=lambda word: (-len(word), word)))
-
-
-#: A negator or warning word with nothing ending the clause after it.
-_NEGATION_BEFORE = compile_pattern(
-    "phrases.negation_before",
-    f"({_alternatives(_NEGATORS + _WARNING_WORDS)})(?:[^{_CLAUSE_END}]|{_QUOTED_COMMA})*$",
-)
-#: The same for the warning words alone (for instructions).
-_WARNING_BEFORE = compile_pattern(
-    "phrases.warning_before",
-    f"({_alternatives(_WARNING_WORDS)})(?:[^{_CLAUSE_END}]|{_QUOTED_COMMA})*$",
-)
-#: A denial right after an institution's name, in the same clause.
-_DENIAL_AFTER = compile_pattern(
-    "phrases.denial_after", f"[^{_CLAUSE_END}]{{0,6}}?({_alternatives(_DENIALS)})"
-)
-#: A warning in the same sentence after a hit (searched in the :data:`_AFTER` characters after).
-_WARNING_AFTER = compile_pattern(
-    "phrases.warning_after", f"[^{_SENTENCE_END}]*?({_alternatives(_WARNINGS_AFTER)})"
-)
-#: Families whose phrases are instructions worded as negations (see above).
-_INSTRUCTION_FAMILIES = frozenset({"secrecy"})
-#: Families whose phrases name an institution: a denial after them negates them.
-_DENIAL_FAMILIES = frozenset({"impersonation"})
 _APP_CUE_BEFORE = compile_pattern(
     "apps.cue_before", "下载|安装|打开|注册|登录|加|用|开启|使用|通过"
 )
@@ -183,102 +98,6 @@ def all_patterns() -> dict[str, Pattern]:
     return registry()
 
 
-#: How a phrase takes part in the negation tests: (only warning words before it count, a denial
-#: after it counts, its negators negate nothing after it). Apps: (False, False, False).
-_Roles = tuple[bool, bool, bool]
-_APP_ROLES: _Roles = (False, False, False)
-
-
-@functools.lru_cache(maxsize=4096)
-def _roles(word: Keyword) -> _Roles:
-    """The negation roles of a phrase (see the comment above :data:`_BEFORE`)."""
-    instruction = word.code in _INSTRUCTION_FAMILIES or word.word.startswith(_NEGATORS)
-    shields = any(negator in word.word for negator in _NEGATORS)
-    return instruction, word.code in _DENIAL_FAMILIES, shields
-
-
-def _negation(
-    text: str,
-    start: int,
-    end: int,
-    roles: _Roles,
-    *,
-    warnings: bool,
-    shields: list[tuple[int, int]],
-) -> str | None:
-    """The negation or warning word that covers the hit at ``[start, end)``, or ``None``.
-
-    *roles*: see :func:`_roles`; *warnings*: the text may hold a warning after the hit;
-    *shields*: spans of instructions whose negators do not count (see above :data:`_BEFORE`).
-    Every regex runs on a window of at most :data:`_BEFORE` or :data:`_AFTER` characters.
-    """
-    instruction, denial, _ = roles
-    pattern = _WARNING_BEFORE if instruction else _NEGATION_BEFORE
-    low = start - _BEFORE if start > _BEFORE else 0
-    if shields and any(
-        low < shield_end and shield_start < start for shield_start, shield_end in shields
-    ):
-        found = _negation_before(_shielded(text[low:start], low, shields), 0, start - low, pattern)
-    else:
-        found = _negation_before(text, low, start, pattern)
-    if found is not None:
-        return found
-    if denial:
-        match = _DENIAL_AFTER.python().match(text, end, end + 8)
-        if match is not None and not text.startswith(_NOT_NEGATING, match.end(1)):
-            return match.group(1)
-    if warnings:
-        return _warning_after(text, end, end + _AFTER)
-    return None
-
-
-def _negation_before(text: str, low: int, high: int, pattern: Pattern) -> str | None:
-    """The first negator of *pattern* in ``text[low:high]`` with nothing ending the clause after
-    it, skipping the ones that ask to keep going (请勿关闭)."""
-    search = pattern.python().search
-    while True:
-        match = search(text, low, high)
-        # re's "$" also matches before a final newline, which ends the clause: no negation then
-        if match is None or match.end() != high:
-            return None
-        if not text.startswith(_NOT_NEGATING, match.end(1)):
-            return match.group(1)
-        low = match.end(1)
-
-
-def _warning_after(text: str, low: int, high: int) -> str | None:
-    """The first warning in the sentence that starts at ``text[low]`` (up to *high*), skipping
-    the scam's reassurances and accusations (不是诈骗, 涉嫌诈骗, 诈骗罪)."""
-    match_at = _WARNING_AFTER.python().match
-    position = low
-    while True:
-        match = match_at(text, position, high)
-        if match is None:
-            return None
-        word = match.group(1)
-        if not (
-            text.endswith(_NOT_WARNING_BEFORE, low, match.start(1))
-            or (word.endswith("诈骗") and text.startswith(_NOT_WARNING_AFTER, match.end(1)))
-        ):
-            return word
-        position = match.end(1)
-
-
-def _shielded(before: str, low: int, shields: list[tuple[int, int]]) -> str:
-    """*before* (which starts at *low*) with the characters of the shielding hits blanked."""
-    chars = list(before)
-    for shield_start, shield_end in shields:
-        first, last = max(shield_start - low, 0), min(shield_end - low, len(before))
-        if first < last:
-            chars[first:last] = "_" * (last - first)
-    return "".join(chars)
-
-
-def _may_warn(text: str) -> bool:
-    """Whether *text* may hold a warning after a hit (cheap test before :func:`_warning_after`)."""
-    return "骗" in text or "可信" in text or "勿信" in text or "假的" in text or "陷阱" in text
-
-
 def _app_cue(text: str, start: int, end: int) -> tuple[int, int] | None:
     before = text[max(0, start - 4) : start]
     if before:
@@ -300,8 +119,7 @@ def _keyword_hits(
     """Add the phrase and app hits of the listed *words* (span, entries) to *found*; return the
     channel words among them, for :func:`channel_ids`."""
     cues: list[Cue] = []
-    warnings = None  # whether the text may hold a warning after a hit, once a hit is seen
-    shields: list[tuple[int, int]] = []  # instructions whose negators negate nothing after them
+    negations = Negations(text)
     for start, end, entries in words:
         for word in entries:
             kind = word.kind
@@ -313,23 +131,12 @@ def _keyword_hits(
                 cue = _app_cue(text, start, end)
                 if cue is None:
                     continue
-            if warnings is None:
-                warnings = _may_warn(text)
-            if shields and shields[0][1] < start - 2 * WINDOW:
-                # hits come in order of start, give or take a keyword's length: an old shield
-                # can no longer reach a window
-                shields = [shield for shield in shields if shield[1] >= start - 2 * WINDOW]
             if kind == "phrase":
-                roles = _roles(word)
-                negation = _negation(text, start, end, roles, warnings=warnings, shields=shields)
-                if roles[2]:
-                    shields.append((start, end))
+                negation = negations.phrase(word, start, end)
                 facts = _phrase_details(word, negation)
                 found.append(Found("phrase", start, end, word.code, "phrase.keyword", None, facts))
             else:
-                negation = _negation(
-                    text, start, end, _APP_ROLES, warnings=warnings, shields=shields
-                )
+                negation = negations.app(start, end)
                 rule = "app.keyword" if cue is None else "app.keyword_with_cue"
                 found.append(Found("app", start, end, word.code, rule, cue, _app(word, negation)))
     return cues

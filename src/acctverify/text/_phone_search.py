@@ -1,19 +1,16 @@
-"""Phone numbers and service numbers: find digit runs, then let phonenumbers decide (private).
+"""Phone search: find phone and service numbers in digit runs of a text (private).
 
-Searching and validating are separate, as in phonenumbers' matcher:
+Searching and validating are separate, as in phonenumbers' matcher. This module searches: it
+proposes candidates and judges them by the text around them; :mod:`acctverify.text._phone_plan`
+decides what a candidate's digits are (number type, region, cross-border, service number).
 
-* **search**: a digit run is at least five digits joined by at most three separators each
+* **runs**: a digit run is at least five digits joined by at most three separators each
   (space, dash, dot, parentheses, underscore); Chinese numerals and junk characters were turned
-  into digits and removed by :mod:`acctverify.text._normalise` before. A run is cut into its digit
-  groups, and a phone number is looked for at group boundaries only: ``138 1234 5678`` is one
+  into digits and removed by :func:`acctverify._unicode.fold_message` before. A run is cut into
+  its digit groups, and a phone number is looked for at group boundaries only: ``138 1234 5678`` is one
   number, ``尾号1234 95555`` is two things, ``202611290001234567`` is nothing.
-* **validate**: a candidate must have a shape phonenumbers can accept (a prefix and length that a
-  Chinese number or an international one can have), then phonenumbers says whether it is valid
-  and what type it is. Domestic numbers need their trunk ``0`` (``010-…``, ``0755-…``), so a bare
-  ``2026112900`` is not read as a Guangzhou line; mobiles, 400/800 and 950 numbers need none.
-  Domestic numbers are tested against phonenumbers' CN number descriptions, compiled once and
-  tried in phonenumbers' order (``number_type``); ``+`` and ``00`` numbers go through
-  ``phonenumbers.parse`` and ``number_type``.
+* **candidates**: at each group boundary, the lengths the numbering plan allows for the digits
+  there are tried, longest first; the first one the plan accepts is the number.
 * **context**: amounts (``¥13812.34``, ``…元``), labels (订单号, 尾号, 验证码 …), card-number
   grouping (``6222 0755 8888 8888``) and Latin letters glued to the digits (an ID such as
   ``abc13812345678``) veto a candidate, except phone and channel words (``vx13812345678``,
@@ -29,24 +26,22 @@ China's country code (``+86 95384``, ``+8695384``, ``0086-95384``) they are the 
 
 from __future__ import annotations
 
-import functools
 from bisect import bisect_left
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
 
-from acctverify._data import table
 from acctverify._regex import compile_pattern
-from acctverify.text._found import Found, details
+from acctverify.text._found import Found
+from acctverify.text._phone_plan import (
+    candidate_lengths,
+    classify_phone,
+    listed_numbers,
+    phone_details,
+    service_after_country_code,
+    service_shape,
+    short_details,
+    valid_short_number,
+)
 
-__all__ = [
-    "DIGIT_GROUPS",
-    "NUMBER_RUN",
-    "classify_phone",
-    "listed_numbers",
-    "numbers_in_run",
-    "vetoed",
-]
+__all__ = ["DIGIT_GROUPS", "NUMBER_RUN", "numbers_in_run", "vetoed"]
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 #: A digit run (RE2 subset): at least five digits joined by at most three separators each,
@@ -111,217 +106,6 @@ _PHONE_CONTEXT = compile_pattern(
     "电话|致电|拨打|热线|客服|咨询|联系|详询|回复|来电|号码|服务|官方|call|tel",
 )
 DIGIT_GROUPS = compile_pattern("phones.digit_groups", "[0-9]+")
-#: How a number written the domestic way starts: the trunk prefix 0, a mobile's 1, 400/800 and 95
-#: service lines, or 86 before a mobile.
-_DOMESTIC_HEADS = ("0", "1", "400", "800", "95", "861")
-
-_TYPE_NAMES = {
-    0: "fixed_line",
-    1: "mobile",
-    2: "fixed_line_or_mobile",
-    3: "toll_free",
-    4: "premium_rate",
-    5: "shared_cost",
-    6: "voip",
-    7: "personal_number",
-    8: "pager",
-    9: "uan",
-    10: "voicemail",
-}
-_PERSONAL = {"mobile": True, "personal_number": True, "fixed_line_or_mobile": None}
-_INSTITUTIONAL = {"toll_free", "shared_cost", "uan", "premium_rate"}
-
-
-@functools.lru_cache(maxsize=8192)
-def classify_phone(digits: str, international: bool) -> tuple[str, str, str, int] | None:
-    """Return (E.164, number type, region, country code) for a valid number, else ``None``.
-
-    *digits* are the candidate's digits; *international* says it was written with ``+``. A
-    domestic candidate keeps its trunk ``0``; ``00`` starts an international one.
-
-    >>> classify_phone('13812345678', False)
-    ('+8613812345678', 'mobile', 'CN', 86)
-    >>> classify_phone('075588888888', False)
-    ('+8675588888888', 'fixed_line', 'CN', 86)
-    >>> classify_phone('85261234567', True)
-    ('+85261234567', 'mobile', 'HK', 852)
-    >>> classify_phone('2026112900', False) is None
-    True
-    """
-    import phonenumbers
-
-    if international or digits.startswith("00"):
-        try:
-            number = phonenumbers.parse("+" + (digits[2:] if not international else digits))
-        except phonenumbers.NumberParseException:
-            return None
-        # is_valid_number(number) is number_type(number) != UNKNOWN for the region the number
-        # belongs to (region_code_for_number), so the type alone decides
-        kind = phonenumbers.number_type(number)
-        if kind == phonenumbers.PhoneNumberType.UNKNOWN:
-            return None
-        region = phonenumbers.region_code_for_number(number) or ""
-        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-        return e164, _TYPE_NAMES.get(kind, "unknown"), region, number.country_code or 0
-    if not digits.startswith(_DOMESTIC_HEADS):
-        return None  # a domestic fixed line needs its trunk 0: 2026112900 is not 020-2611-2900
-    national = digits
-    if digits.startswith("86") and len(digits) == 13:
-        national = digits[2:]
-    elif digits.startswith(_cn_national_prefix()):
-        national = digits[len(_cn_national_prefix()) :]
-    if not national or national.startswith("0"):
-        return None
-    # Equivalent to parse(digits, "CN") + is_valid_number + number_type for these shapes (tested),
-    # without parse's generic string handling: for country code 86 a number is valid exactly when
-    # its type is known.
-    type_name = _cn_number_type(national)
-    if type_name is None:
-        return None
-    return "+86" + national, type_name, "CN", 86
-
-
-#: A phonenumbers number description, compiled: (possible lengths, full match), or ``None`` for
-#: a description that matches nothing.
-_Description = tuple[frozenset[int], Callable[[str], object]] | None
-
-
-@dataclass(frozen=True)
-class _NumberPlan:
-    """phonenumbers' metadata for one region, each number description compiled once."""
-
-    general: _Description
-    special: tuple[tuple[str, _Description], ...]
-    """The types tested before fixed line and mobile, in phonenumbers' order."""
-    fixed_line: _Description
-    mobile: _Description
-    same_mobile_and_fixed_line: bool
-
-
-_SPECIAL_TYPES = (
-    "premium_rate",
-    "toll_free",
-    "shared_cost",
-    "voip",
-    "personal_number",
-    "pager",
-    "uan",
-    "voicemail",
-)
-
-
-@functools.cache
-def _cn_plan() -> _NumberPlan:
-    import re
-
-    import phonenumbers
-
-    metadata = phonenumbers.PhoneMetadata.metadata_for_region("CN")
-    if metadata is None:  # pragma: no cover - shipped with phonenumbers
-        raise LookupError("phonenumbers has no metadata for CN")
-
-    def compiled(desc: Any) -> _Description:
-        if desc is None or not desc.national_number_pattern:
-            return None
-        return frozenset(desc.possible_length), re.compile(desc.national_number_pattern).fullmatch
-
-    return _NumberPlan(
-        general=compiled(metadata.general_desc),
-        special=tuple((name, compiled(getattr(metadata, name))) for name in _SPECIAL_TYPES),
-        fixed_line=compiled(metadata.fixed_line),
-        mobile=compiled(metadata.mobile),
-        same_mobile_and_fixed_line=bool(metadata.same_mobile_and_fixed_line_pattern),
-    )
-
-
-def _matches(national: str, description: _Description) -> bool:
-    """phonenumbers' ``_is_number_matching_desc``, on a compiled description."""
-    if description is None:
-        return False
-    lengths, fullmatch = description
-    return (not lengths or len(national) in lengths) and fullmatch(national) is not None
-
-
-def _cn_number_type(national: str) -> str | None:
-    """The type of a CN national number as ``phonenumbers.number_type`` decides it (the same
-    metadata, tested in the same order: ``_number_type_helper``), or ``None`` if it is invalid.
-
-    phonenumbers compiles and looks up each pattern on every call; here they are compiled once.
-    """
-    plan = _cn_plan()
-    if not _matches(national, plan.general):
-        return None
-    for name, description in plan.special:
-        if _matches(national, description):
-            return name
-    same = plan.same_mobile_and_fixed_line
-    if _matches(national, plan.fixed_line):
-        return "fixed_line_or_mobile" if same or _matches(national, plan.mobile) else "fixed_line"
-    if not same and _matches(national, plan.mobile):
-        return "mobile"
-    return None
-
-
-@functools.cache
-def _cn_national_prefix() -> str:
-    import phonenumbers
-
-    metadata = phonenumbers.PhoneMetadata.metadata_for_region("CN")
-    return (metadata.national_prefix if metadata else None) or "0"
-
-
-@functools.lru_cache(maxsize=1024)
-def _valid_short_number(digits: str) -> bool:
-    import phonenumbers
-    from phonenumbers import shortnumberinfo
-
-    try:
-        number = phonenumbers.parse(digits, "CN")
-    except phonenumbers.NumberParseException:  # pragma: no cover - digits always parse
-        return False
-    return bool(shortnumberinfo.is_valid_short_number_for_region(number, "CN"))
-
-
-@functools.cache
-def listed_numbers() -> dict[str, tuple[str, str]]:
-    """Numbers listed in the shipped tables: digits -> (institution code, Chinese name)."""
-    from acctverify.cn import banks
-
-    listed: dict[str, tuple[str, str]] = {}
-    for row in table("bank_hotlines.csv").rows:
-        bank = banks.get(row["bank_code"])
-        listed.setdefault(row["number"], (row["bank_code"], bank.name if bank else ""))
-    for row in table("service_numbers.csv").rows:
-        listed.setdefault(row["number"], (row["code"], row["name_zh"]))
-    return listed
-
-
-@functools.cache
-def _lengths(head: str, plus: bool) -> tuple[int, ...]:
-    """Digit counts a candidate starting with *head* (its first three digits) can have, longest
-    first."""
-    if plus:
-        return (15, 14, 13, 12, 11, 10, 9, 8)
-    if head.startswith("00"):
-        return (17, 16, 15, 14, 13, 12, 11, 10)
-    if head.startswith("0"):
-        return (12, 11, 10)
-    if head.startswith("861"):
-        return (13,)
-    if head.startswith("1"):
-        return (11,)
-    if head.startswith(("400", "800")):
-        return (10,)
-    if head.startswith("95"):
-        return (11, 10)
-    return ()
-
-
-def _short_shape(digits: str) -> bool:
-    """The shapes of service numbers: 95xxx(x), 96xxx(x), 12xxx, 10xxx."""
-    if len(digits) in (5, 6) and digits[:2] in ("95", "96"):
-        return True
-    return len(digits) == 5 and digits[:2] in ("12", "10")
 
 
 def _is_latin(char: str) -> bool:
@@ -386,7 +170,7 @@ def _hopeless(groups: list[str], plus: bool) -> bool:
     for index, group in enumerate(groups):
         if remaining >= 7 and (group[0] in "01489" or (plus and not index)):
             return False
-        if _short_shape(group):
+        if service_shape(group):
             return False
         remaining -= len(group)
     return True
@@ -398,8 +182,12 @@ def numbers_in_run(text: str, start: int, end: int) -> list[Found]:
     first = start + 1 if plus else start
     run = text[first:end]
     if run.isdigit():  # one group: the common case
-        phone_length = len(run) in _lengths(run[:3], plus)
-        if not phone_length and not _short_shape(run) and not _country_short(run, plus):
+        phone_length = len(run) in candidate_lengths(run[:3], plus)
+        if (
+            not phone_length
+            and not service_shape(run)
+            and not service_after_country_code(run, plus)
+        ):
             return []
         return _one_group(text, start, end, run, plus=plus, phone_length=phone_length)
     parts = DIGIT_GROUPS.python().findall(run)
@@ -425,7 +213,7 @@ def numbers_in_run(text: str, start: int, end: int) -> list[Found]:
         at = offsets[group]
         international = plus and group == 0
         match = None
-        for length in _lengths(digits[at : at + 3], international):
+        for length in candidate_lengths(digits[at : at + 3], international):
             position = bisect_left(offsets, at + length)
             if position >= len(offsets) or offsets[position] != at + length:
                 continue
@@ -453,7 +241,7 @@ def numbers_in_run(text: str, start: int, end: int) -> list[Found]:
                         info[0],
                         rule,
                         phone_cue,
-                        _phone_details(info),
+                        phone_details(info),
                     )
                 )
                 group = position
@@ -496,8 +284,8 @@ def _one_group(
             rule = "phone.international"
         else:
             rule = "phone.national"
-        return [Found("phone", start, end, info[0], rule, cue, _phone_details(info))]
-    rest = _country_short(digits, plus)
+        return [Found("phone", start, end, info[0], rule, cue, phone_details(info))]
+    rest = service_after_country_code(digits, plus)
     if rest:  # +8695384, 008695384: a service number after the country code
         if vetoed(text, start, end):
             return []
@@ -505,15 +293,6 @@ def _one_group(
         return [short] if short is not None else []
     short = _short_number(text, [(end - len(digits), end)], 0, glued)
     return [short] if short is not None else []
-
-
-def _country_short(digits: str, plus: bool) -> str:
-    """The service number after China's country code (``+86`` or ``0086``) that starts *digits*
-    (written after ``+`` when *plus*), or ``""``: ``+86 95384`` is the same line as ``95384``."""
-    prefix = "86" if plus else "0086"
-    if digits.startswith(prefix) and _short_shape(digits[len(prefix) :]):
-        return digits[len(prefix) :]
-    return ""
 
 
 def _prefixed_short(
@@ -538,7 +317,7 @@ def _prefixed_short(
         if offsets[position] != prefix + length:
             continue
         rest = digits[prefix : prefix + length]
-        if not _short_shape(rest):
+        if not service_shape(rest):
             continue
         end = groups[position - 1][1]
         if vetoed(text, start, end):
@@ -548,27 +327,12 @@ def _prefixed_short(
     return None
 
 
-@functools.lru_cache(maxsize=8192)
-def _phone_details(info: tuple[str, str, str, int]) -> Any:
-    e164, kind, region, country = info
-    listed = listed_numbers().get(e164[3:] if e164.startswith("+86") else e164)
-    return details(
-        number_type=kind,
-        region=region,
-        country_code=country,
-        cross_border=region != "CN",
-        personal=False if kind in _INSTITUTIONAL else _PERSONAL.get(kind),
-        institution=listed[0] if listed else None,
-        institution_name=listed[1] if listed else None,
-    )
-
-
 def _short_number(
     text: str, groups: list[tuple[int, int]], group: int, glued: str | None
 ) -> Found | None:
     start, end = groups[group]
     digits = text[start:end]
-    if not _short_shape(digits) or glued == "blocked":
+    if not service_shape(digits) or glued == "blocked":
         return None
     # a decimal part or a neighbour joined by a dot makes it an amount or a version
     if (group + 1 < len(groups) and text[end] == ".") or (group and text[start - 1] == "."):
@@ -584,7 +348,7 @@ def _short_found(text: str, start: int, end: int, digits: str) -> Found | None:
     listed = listed_numbers().get(digits)
     context = None
     if listed is None:
-        if not _valid_short_number(digits):
+        if not valid_short_number(digits):
             return None
         before = text[max(0, start - 10) : start]
         match = _PHONE_CONTEXT.window_search(before) if before else None
@@ -593,13 +357,4 @@ def _short_found(text: str, start: int, end: int, digits: str) -> Found | None:
         offset = start - len(before)
         context = (offset + match.start(), offset + match.end())
     rule = "short_number.listed" if listed else "short_number.pattern"
-    return Found("short_number", start, end, digits, rule, context, _short_details(listed))
-
-
-@functools.lru_cache(maxsize=1024)
-def _short_details(listed: tuple[str, str] | None) -> Any:
-    return details(
-        personal=False,
-        institution=listed[0] if listed else None,
-        institution_name=listed[1] if listed else None,
-    )
+    return Found("short_number", start, end, digits, rule, context, short_details(listed))

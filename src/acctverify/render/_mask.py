@@ -1,5 +1,6 @@
 """Text shown to people: account-like digit runs masked, excerpts around evidence spans (private;
-shared by the CLI, the HTML card and redaction).
+shared by the command's text, the HTML card, the findings table, redaction and the reports of
+invalid requests).
 
 >>> mask_digits("转入 6217 0038 2756 1943 520，联系 13812345678")
 '转入 6217 **** **** ***3 520，联系 13812345678'

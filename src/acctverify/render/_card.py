@@ -1,4 +1,4 @@
-"""Reports in notebooks: the HTML card of ``Report._repr_html_``, ``Report.to_frame`` (private).
+"""The HTML card of a report, shown by ``Report._repr_html_`` in notebooks (private).
 
 The card is one self-contained fragment: inline styles only (no external CSS or JS, nothing a
 notebook's sanitiser strips), text colour inherited so it reads in light and dark themes, the level
@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from acctverify._mask import excerpt, mask_digits, message_index
+from acctverify.render._mask import excerpt, mask_digits, message_index
 
 if TYPE_CHECKING:
     from acctverify.models.findings import Evidence, Finding
     from acctverify.models.report import Report
 
-__all__ = ["LEVEL_COLOURS", "report_frame", "report_html"]
+__all__ = ["LEVEL_COLOURS", "report_html"]
 
 #: Band colour per level: white text on each has a contrast ratio of at least 4.5.
 LEVEL_COLOURS = {
@@ -212,49 +212,3 @@ def report_html(report: Report, *, messages: Sequence[str] | None = None) -> str
         + footer
         + "</div>"
     )
-
-
-def _evidence_text(evidence: Evidence) -> str:
-    text = evidence.field
-    if evidence.start is not None and evidence.end is not None:
-        text += f"[{evidence.start}:{evidence.end}]"
-    if evidence.value:
-        text += f": {mask_digits(evidence.value)}"
-    return text
-
-
-#: The columns of :func:`report_frame`, in order.
-FRAME_COLUMNS = (
-    "code",
-    "subject",
-    "kind",
-    "contribution",
-    "weight",
-    "min_level",
-    "message_zh",
-    "message_en",
-    "evidence",
-)
-
-
-def report_frame(report: Report) -> Any:
-    """Return the findings as a pandas DataFrame, one row per finding, in the report's order."""
-    from acctverify.frame import _pandas
-
-    pd = _pandas()
-    rows = [
-        {
-            "code": f.code,
-            "subject": f.subject.value,
-            "kind": f.kind.value,
-            "contribution": f.contribution,
-            "weight": f.weight,
-            "min_level": f.min_level.value if f.min_level is not None else None,
-            "message_zh": mask_digits(f.message_zh),
-            "message_en": mask_digits(f.message_en),
-            "evidence": "; ".join(_evidence_text(e) for e in f.evidence),
-        }
-        for f in report.findings
-    ]
-    frame = pd.DataFrame(rows, columns=list(FRAME_COLUMNS))
-    return frame.astype({"contribution": "int64", "weight": "float64"})

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from acctverify._mask import mask_run
+from acctverify.render._mask import mask_run
 
 if TYPE_CHECKING:
     from acctverify.models.report import Report
