@@ -23,7 +23,13 @@ if TYPE_CHECKING:
     from acctverify._verify import verify
     from acctverify.batch import verify_many
     from acctverify.directory import Directory, default_directory, load_directory, resolve_creditor
-    from acctverify.exceptions import AcctVerifyError, DataError, ValidationError
+    from acctverify.exceptions import (
+        AcctVerifyError,
+        DataError,
+        InvalidRequest,
+        SourceError,
+        ValidationError,
+    )
     from acctverify.models import (
         AccountInfo,
         AccountKind,
@@ -80,6 +86,7 @@ __all__ = [
     "Finding",
     "FindingKind",
     "HitKind",
+    "InvalidRequest",
     "Level",
     "Licence",
     "MatchOutcome",
@@ -88,6 +95,7 @@ __all__ = [
     "PaymentRequest",
     "RegionInfo",
     "Report",
+    "SourceError",
     "Subject",
     "TextHit",
     "UsccInfo",
@@ -126,6 +134,7 @@ _LAZY = {
     "Finding": "acctverify.models",
     "FindingKind": "acctverify.models",
     "HitKind": "acctverify.models",
+    "InvalidRequest": "acctverify.exceptions",
     "Level": "acctverify.models",
     "Licence": "acctverify.models",
     "MatchOutcome": "acctverify.models",
@@ -134,6 +143,7 @@ _LAZY = {
     "PaymentRequest": "acctverify.models",
     "RegionInfo": "acctverify.models",
     "Report": "acctverify.models",
+    "SourceError": "acctverify.exceptions",
     "Subject": "acctverify.models",
     "TextHit": "acctverify.models",
     "UsccInfo": "acctverify.models",

@@ -14,12 +14,15 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any
 
+import pydantic
+
 from acctverify._advice import advise
 from acctverify._data import data_version
 from acctverify._facts import build_facts
 from acctverify._unicode import has_surrogate, replace_surrogates
 from acctverify._version import __version__
 from acctverify.directory import Directory, default_directory
+from acctverify.exceptions import InvalidRequest
 from acctverify.models.facts import Facts
 from acctverify.models.findings import Evidence
 from acctverify.models.licence_image import LicenceReading
@@ -111,7 +114,8 @@ def verify(
     """Check a payment request and return the report.
 
     *request* is a :class:`PaymentRequest` or a plain dict in its shape (a dict of the wrong shape
-    raises pydantic's ``ValidationError``; any string content, however broken, gives a report).
+    raises :class:`acctverify.InvalidRequest`, which is an ``acctverify.ValidationError`` and
+    pydantic's ``ValidationError`` too; any string content, however broken, gives a report).
     *directory* replaces the built-in creditor directory (see :func:`acctverify.load_directory`);
     *weights* overrides finding weights (:data:`acctverify.scoring.DEFAULT_WEIGHTS`); *rules*
     replaces :data:`acctverify.rules.DEFAULT_RULES`; *as_of* overrides the request's date.
@@ -122,7 +126,10 @@ def verify(
     ('critical', ['payee.not_creditor', 'payee.is_person', 'account.card'])
     """
     if not isinstance(request, PaymentRequest):
-        request = PaymentRequest.model_validate(request)
+        try:
+            request = PaymentRequest.model_validate(request)
+        except pydantic.ValidationError as exc:
+            raise InvalidRequest.from_pydantic(exc) from None
     request, replaced = _sanitise(request)
     # Long messages make hundreds of thousands of small objects; the cyclic collector would
     # rescan them again and again (superlinear). Nothing here makes cycles, so pause it.

@@ -56,6 +56,13 @@ ValueError: TLS certificate verification cannot be turned off; ...
 
 from __future__ import annotations
 
+from acctverify.exceptions import (
+    InsecureSourceWarning,
+    SourceError,
+    SourceRejected,
+    SourceResponseError,
+    SourceUnavailable,
+)
 from acctverify.models.sources import LookupStatus, RiskHit, RiskKind, SourceKind, SourceOutcome
 from acctverify.sources._cardbin import (
     ALIPAY_BASE_URL,
@@ -73,13 +80,6 @@ from acctverify.sources._enrich import (
     Sources,
     aenrich,
     enrich,
-)
-from acctverify.sources._errors import (
-    InsecureSourceWarning,
-    SourceError,
-    SourceRejected,
-    SourceResponseError,
-    SourceUnavailable,
 )
 from acctverify.sources._registry import (
     TIANYANCHA_BASE_URL,

@@ -35,9 +35,9 @@ from stdnum import luhn
 from stdnum.exceptions import InvalidFormat, InvalidLength
 from typing_extensions import override
 
+from acctverify.exceptions import SourceRejected, SourceResponseError, SourceUnavailable
 from acctverify.models.identifiers import CardBin, CardType
 from acctverify.sources._base import AsyncSource, HttpSource, SyncSource
-from acctverify.sources._errors import SourceRejected, SourceResponseError, SourceUnavailable
 from acctverify.sources._settings import (
     DEFAULT_BACKOFF,
     DEFAULT_CACHE_TTL,

@@ -28,10 +28,10 @@ from typing import Any, Protocol, TypeVar, cast, runtime_checkable
 
 from stdnum import luhn
 
+from acctverify.exceptions import SourceError
 from acctverify.models.identifiers import CardBin
 from acctverify.models.request import MAX_MESSAGE_CHARS, Licence, PaymentRequest
 from acctverify.models.sources import LookupStatus, RiskHit, RiskKind, SourceKind, SourceOutcome
-from acctverify.sources._errors import SourceError
 from acctverify.sources._risklist import RiskEntry
 
 __all__ = [

@@ -34,9 +34,9 @@ from typing import Any
 import httpx
 from typing_extensions import override
 
+from acctverify.exceptions import SourceRejected, SourceResponseError
 from acctverify.models.request import Licence
 from acctverify.sources._base import AsyncSource, HttpSource, SyncSource, clean_text
-from acctverify.sources._errors import SourceRejected, SourceResponseError
 from acctverify.sources._settings import (
     DEFAULT_BACKOFF,
     DEFAULT_CACHE_TTL,

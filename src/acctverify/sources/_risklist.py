@@ -41,10 +41,9 @@ from typing import NamedTuple
 import httpx
 from typing_extensions import override
 
-from acctverify.exceptions import DataError
+from acctverify.exceptions import DataError, SourceError, SourceRejected, SourceResponseError
 from acctverify.models.sources import RiskKind
 from acctverify.sources._base import AsyncSource, Closing, HttpSource, SyncSource, clean_text
-from acctverify.sources._errors import SourceError, SourceRejected, SourceResponseError
 from acctverify.sources._settings import (
     DEFAULT_BACKOFF,
     DEFAULT_CACHE_TTL,

@@ -37,7 +37,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from acctverify.sources._errors import (
+from acctverify.exceptions import (
     InsecureSourceWarning,
     SourceResponseError,
     SourceUnavailable,

@@ -7,8 +7,8 @@ decides what a candidate's digits are (number type, region, cross-border, servic
 * **runs**: a digit run is at least five digits joined by at most three separators each
   (space, dash, dot, parentheses, underscore); Chinese numerals and junk characters were turned
   into digits and removed by :func:`acctverify._unicode.fold_message` before. A run is cut into
-  its digit groups, and a phone number is looked for at group boundaries only: ``138 1234 5678`` is one
-  number, ``尾号1234 95555`` is two things, ``202611290001234567`` is nothing.
+  its digit groups, and a phone number is looked for at group boundaries only: ``138 1234 5678``
+  is one number, ``尾号1234 95555`` is two things, ``202611290001234567`` is nothing.
 * **candidates**: at each group boundary, the lengths the numbering plan allows for the digits
   there are tried, longest first; the first one the plan accepts is the number.
 * **context**: amounts (``¥13812.34``, ``…元``), labels (订单号, 尾号, 验证码 …), card-number
