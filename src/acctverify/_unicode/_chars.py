@@ -7,6 +7,7 @@ See :mod:`acctverify._unicode`.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Callable
 
@@ -16,6 +17,7 @@ __all__ = [
     "has_han",
     "has_invisible",
     "has_surrogate",
+    "has_traditional",
     "is_han",
     "match_key",
     "readings",
@@ -96,6 +98,20 @@ def _opencc(config: str) -> Callable[[str], str]:
 def t2s(text: str) -> str:
     """Convert traditional to simplified script (OpenCC ``t2s``; *text* must hold no surrogates)."""
     return text if text.isascii() else _opencc("t2s")(text)
+
+
+@functools.cache
+def _traditional() -> re.Pattern[str]:
+    """Every character OpenCC's t2s changes (about 3,800 of the main CJK blocks), as a class."""
+    block = "".join(chr(code) for code in range(0x3400, 0xA000))
+    changed = sorted({a for a, b in zip(block, t2s(block), strict=True) if a != b})
+    return re.compile("[" + "".join(changed) + "]")
+
+
+def has_traditional(text: str) -> bool:
+    """Return whether *text* holds a character that traditional-to-simplified conversion changes
+    (a linear scan of one character class: much cheaper than converting)."""
+    return not text.isascii() and _traditional().search(text) is not None
 
 
 def s2t(text: str) -> str:

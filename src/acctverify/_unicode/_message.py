@@ -43,7 +43,13 @@ from collections.abc import Callable
 from typing import Any
 
 from acctverify._regex import compile_pattern
-from acctverify._unicode._chars import INVISIBLE_CHARACTERS, is_han, replace_surrogates, t2s
+from acctverify._unicode._chars import (
+    INVISIBLE_CHARACTERS,
+    has_traditional,
+    is_han,
+    replace_surrogates,
+    t2s,
+)
 
 __all__ = ["JUNK_SYMBOLS", "MIN_NUMERAL_RUN", "NormalisedText", "fold_message"]
 
@@ -388,10 +394,12 @@ def fold_message(text: str, *, simplify: bool = True) -> NormalisedText:
     current = replace_surrogates(current)  # RE2 and OpenCC need valid UTF-8
     # one pass finds which steps the text needs
     marks = "".join(set(_MARKS.findall(current)))
+    if not marks and not (simplify and has_traditional(current)):
+        return NormalisedText(current, text)
     if _FOLD_NEEDED.python().search(marks) is not None:
         current = _fold(current, layers)
         marks = "".join(set(_MARKS.findall(current)))
-    if simplify:
+    if simplify and has_traditional(current):
         current = _simplify(current)
     if not _UPPER.isdisjoint(marks):
         # a few letters (İ) lower-case to two characters: then lower-case Latin letters only
