@@ -118,6 +118,21 @@ SECTIONS: tuple[tuple[str, str, tuple[type, ...], str], ...] = (
         "serialization",
     ),
     (
+        "Message risk",
+        "What `acctverify.text.assess_message()` returns, and `MessageFacts.risk` in a report: "
+        "the cues found (who, ask, pretext, channel, pressure; genuine shapes and warnings), the "
+        "typologies recognised, and every term of the score with its spans (see "
+        "[Messages](messages.md)).",
+        (
+            models.MessageRisk,
+            models.CueHit,
+            models.TypologyMatch,
+            models.RiskContribution,
+            models.MessageForm,
+        ),
+        "serialization",
+    ),
+    (
         "Online sources and risk lists",
         "What `acctverify.sources.enrich()` records in the request before `verify()` "
         "(`PaymentRequest.lookups`, `PaymentRequest.risk_hits`; see [Online sources](sources.md)).",

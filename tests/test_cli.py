@@ -310,7 +310,7 @@ def test_several_messages_and_message_files(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     request = write(tmp_path, "request.json", {"creditor": "微粒贷", "messages": ["您好"]})
-    first = write(tmp_path, "first.txt", "此事不要告诉家人。\n")
+    first = write(tmp_path, "first.txt", "此事不要告诉家人，把验证码告诉我就能解冻。\n")
     second = write(tmp_path, "second.txt", "请添加专员微信 wlsd-kefu2025 办理")
     status, out, _ = cli(
         capsys,

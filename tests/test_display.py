@@ -176,7 +176,7 @@ def screenshot(html: str, folder: Path, name: str) -> Path:
             "--hide-scrollbars",
             f"--user-data-dir={folder / 'profile'}",
             f"--screenshot={png}",
-            "--window-size=1000,1400",
+            "--window-size=1000,2000",
             page.as_uri(),
         ],
         check=True,
@@ -204,7 +204,7 @@ def test_the_card_in_a_headless_browser(theme: str) -> None:
         png = screenshot(html, Path(folder), theme)
         image = image_module.open(png).convert("RGB")
     width, height = image.size
-    assert (width, height) == (1000, 1400)
+    assert (width, height) == (1000, 2000)
     colour = LEVEL_COLOURS[report.level.value]
     # The band: the level's colour fills the top of the card, with white text (the label) on it.
     band = [image.getpixel((x, y)) for x in range(20, 780, 4) for y in range(18, 62, 2)]

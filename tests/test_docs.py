@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 SCRIPTS = ROOT / "scripts"
 
-GENERATORS = ("gen_findings_doc", "gen_models_doc", "gen_data_doc")
-GENERATED_PAGES = {"findings.md", "models.md", "data.md"}
+GENERATORS = ("gen_findings_doc", "gen_models_doc", "gen_data_doc", "gen_typologies_doc")
+GENERATED_PAGES = {"findings.md", "models.md", "data.md", "typologies.md"}
 WRITTEN_PAGES = sorted(path.name for path in DOCS.glob("*.md") if path.name not in GENERATED_PAGES)
 EXAMPLE_PAGES = [
     page for page in WRITTEN_PAGES if "```pycon" in (DOCS / page).read_text(encoding="utf-8")

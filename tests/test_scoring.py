@@ -302,11 +302,30 @@ def test_min_level_floors_are_respected(signals: list[Signal]) -> None:
 def test_the_level_is_at_least_the_score_threshold(
     signals: list[Signal], weights: dict[str, float]
 ) -> None:
+    """The score's level, except that above medium it is at most what the risk findings alone
+    score (not-possible findings never lift the level above medium on their own)."""
     result = score(signals, weights=weights)
+    risky = [s for s in signals if FINDINGS[s.code].kind is FindingKind.RISK]
+    trusting = [s for s in signals if FINDINGS[s.code].kind is FindingKind.TRUST]
+    alone = score(risky + trusting, weights=weights).score
+    capped = next((level for threshold, level in LEVEL_THRESHOLDS if alone >= threshold), Level.LOW)
     for threshold, level in LEVEL_THRESHOLDS:
         if result.score >= threshold:
-            assert result.level.rank >= level.rank
+            expected = level
+            if level.rank > Level.MEDIUM.rank and capped.rank < level.rank:
+                expected = max(capped, Level.MEDIUM, key=lambda item: item.rank)
+            assert result.level.rank >= expected.rank
             break
+
+
+@given(signal_lists, weight_tables)
+def test_what_could_not_be_checked_never_makes_high_alone(
+    signals: list[Signal], weights: dict[str, float]
+) -> None:
+    unverified = [s for s in signals if FINDINGS[s.code].kind is FindingKind.NOT_POSSIBLE]
+    result = score(unverified, weights=weights)
+    floors = [f.min_level.rank for f in result.findings if f.min_level is not None]
+    assert result.level.rank <= max([Level.MEDIUM.rank, *floors])
 
 
 @given(signal_lists, weight_tables)

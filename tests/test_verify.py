@@ -28,6 +28,7 @@ from acctverify.directory import Directory, load_directory
 from acctverify.models import FindingKind, Level, PaymentRequest, Report
 from acctverify.rules.catalogue import FINDINGS
 from acctverify.scoring import TRUST_CODES_FOR_LOW
+from acctverify.text import TYPOLOGIES
 
 ROOT = Path(__file__).resolve().parent.parent
 MY_DIRECTORY = ROOT / "examples" / "my-directory.toml"
@@ -77,7 +78,10 @@ def said(*messages: str) -> dict[str, Any]:
     return scam(messages=list(messages))
 
 
-#: One message per phrase family of the scanner (data/phrases.toml), in the scam's own words.
+#: One message per phrase family of the scanner (data/phrases.toml), in the scam's own words. A
+#: family finding is evidence inside a message that reads as a scam (a phrase alone proves nothing:
+#: warnings quote the same words), so every message also asks for the verification code.
+ASKS_FOR_THE_CODE = "请把收到的验证码告诉专员。"
 FAMILY_MESSAGES = {
     "safe_account": "您的资金存在风险，请立即转入安全账户。",
     "credential_request": "请提供您的银行卡密码以便核实身份。",
@@ -267,15 +271,25 @@ CASES: dict[str, Case] = {
     ),
     # --- messages ------------------------------------------------------------------------------
     **{
-        f"messages.{family}": Case(said("【微粒贷】" + text), "messages[0]")
+        f"messages.{family}": Case(said("【微粒贷】" + text + ASKS_FOR_THE_CODE), "messages[0]")
         for family, text in FAMILY_MESSAGES.items()
     },
+    # one case per scam typology: the typology's own example message (data/typologies.toml)
+    **{
+        f"messages.scam.{code}": Case(said(typology.example), "messages[0]")
+        for code, typology in TYPOLOGIES.items()
+    },
+    "messages.scam_likely": Case(said(ASKS_FOR_THE_CODE), "messages[0]"),
+    "messages.scam_money_request": Case(said(TYPOLOGIES["fake_loan"].example), "messages[0]"),
     "messages.personal_contact": Case(said("您好", "请加微信 wx_kefu888 办理"), "messages[1]"),
     "messages.enterprise_wechat": Case(said("请添加企业微信联系客服"), "messages[0]"),
     "messages.remote_control_app": Case(
-        said("请下载向日葵远程控制软件，开启屏幕共享"), "messages[0]"
+        said("您的学生账户需要注销，请下载向日葵远程控制软件，开启屏幕共享" + ASKS_FOR_THE_CODE),
+        "messages[0]",
     ),
-    "messages.meeting_app": Case(said("请下载腾讯会议，会议号123456789"), "messages[0]"),
+    "messages.meeting_app": Case(
+        said("请下载腾讯会议，会议号123456789。" + ASKS_FOR_THE_CODE), "messages[0]"
+    ),
     "messages.unofficial_link": Case(
         said("请登录 https://www.some-loan.example.net/repay 还款"), "messages[0]"
     ),

@@ -39,6 +39,24 @@ def _hotlines(creditor: CreditorMatch | None) -> tuple[str, str]:
     return zh, en
 
 
+def _typology_advice(findings: Sequence[Finding]) -> list[Advice]:
+    """The advice of every scam typology the messages match (``data/typologies.toml``)."""
+    from acctverify.text import TYPOLOGIES
+
+    out = []
+    for finding in findings:
+        if finding.code.startswith("messages.scam.") and finding.code[14:] in TYPOLOGIES:
+            typology = TYPOLOGIES[finding.code[14:]]
+            out.append(
+                Advice(
+                    code=f"typology.{typology.code}",
+                    zh=f"这是“{typology.zh}”诈骗的典型手法。{typology.advice_zh}",
+                    en=f"This is how the “{typology.en}” scam works. {typology.advice_en}",
+                )
+            )
+    return out
+
+
 def advise(
     level: Level, findings: Sequence[Finding], creditor: CreditorMatch | None
 ) -> tuple[Advice, ...]:
@@ -51,6 +69,7 @@ def advise(
     out: list[Advice] = []
     if level.rank >= Level.HIGH.rank:
         out.append(Advice(code="do_not_pay", zh="不要转账。", en="Do not transfer the money."))
+    out.extend(_typology_advice(findings))
     if name:
         policy = creditor.creditor.repayment if creditor and creditor.creditor else None
         channels_zh = "；".join(policy.channels_zh) if policy and policy.channels_zh else ""

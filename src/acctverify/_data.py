@@ -1,7 +1,9 @@
-"""Read the shipped data tables (private).
+"""Read the shipped data files (private): the one loader for CSV tables and TOML documents.
 
 Each table in ``acctverify/data`` is a UTF-8 CSV file whose leading ``#`` lines name its origin,
-date and licence. Tables are read on first use and cached; nothing is read at import time.
+date and licence; each TOML document (``phrases.toml``, ``cues.toml``, ``typologies.toml``,
+``creditors.toml``) does the same in its comment header. Files are read on first use and cached;
+nothing is read at import time.
 """
 
 from __future__ import annotations
@@ -10,12 +12,19 @@ import csv
 import functools
 import hashlib
 import io
+import sys
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 from acctverify.exceptions import DataError
 
-__all__ = ["TABLES", "Table", "data_files", "data_version", "table"]
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+__all__ = ["TABLES", "Table", "data_files", "data_version", "document", "table"]
 
 #: Every table the package ships, in the order ``acctverify --version`` lists them.
 TABLES = (
@@ -33,6 +42,7 @@ TABLES = (
     "service_numbers.csv",
     "short_links.csv",
     "gsxt_hosts.csv",
+    "message_weights.csv",
 )
 
 
@@ -73,6 +83,15 @@ def parse_table(name: str, text: str) -> Table:
 def table(name: str) -> Table:
     """Return the shipped table *name*, read once."""
     return parse_table(name, _read_bytes(name).decode("utf-8"))
+
+
+@functools.cache
+def document(name: str) -> dict[str, Any]:
+    """Return the shipped TOML document *name*, read once (raise :class:`DataError` if broken)."""
+    try:
+        return tomllib.loads(_read_bytes(name).decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:  # pragma: no cover - broken
+        raise DataError(f"cannot read the shipped file {name}: {exc}") from exc
 
 
 def data_files() -> tuple[str, ...]:

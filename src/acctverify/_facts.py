@@ -351,7 +351,8 @@ def build_facts(
     *licence_image* is what :func:`acctverify.verify` read off the request's licence image (the
     reading is I/O, done before this pure stage).
     """
-    from acctverify.text import scan_detailed
+    from acctverify.text._risk import assess
+    from acctverify.text._scan import scan_folded
 
     payee_name = _cut(request.payee.name)
     payee = _payee_facts(request.payee, directory)
@@ -369,7 +370,7 @@ def build_facts(
     own = creditor.creditor if creditor is not None else None
     messages = []
     for index, message in enumerate(request.messages):
-        result = scan_detailed(message, max_chars=MAX_MESSAGE_CHARS)
+        result, folded = scan_folded(message, max_chars=MAX_MESSAGE_CHARS)
         messages.append(
             MessageFacts(
                 index=index,
@@ -377,6 +378,7 @@ def build_facts(
                 truncated=result.truncated,
                 hits=result.hits,
                 listed=_listed(result.hits, directory, own),
+                risk=assess(folded, result.hits),
             )
         )
     contact_hits: tuple[TextHit, ...] = ()

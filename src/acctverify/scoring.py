@@ -13,9 +13,13 @@ The score is a documented, pure function of the findings:
 4. Each finding's contribution is its share of the (log-space) sum, so the contributions add up to
    the score: ``contribution_i = risk * ln(1 - w_i/100) / sum_j ln(1 - w_j/100)`` for risk
    findings; trust findings share the reduction ``risk - score`` the same way, negatively.
-5. The level comes from the score — critical >= 80, high >= 55, medium >= 25, else low — raised to
-   the highest ``min_level`` any finding carries, and **fail closed**: ``low`` only when a trust
-   finding ties the payee to the creditor; otherwise the level is at least ``medium``.
+5. The level comes from the score — critical >= 80, high >= 55, medium >= 25, else low — with
+   one exception: what could not be checked never lifts the level above ``medium`` on its own.
+   Above ``medium``, the level is at most what the risk findings alone score (a request whose
+   risk findings alone score 60 is ``high``, however many checks were not possible; one whose
+   risk findings stay below 55 is ``medium``). The level is then raised to the highest
+   ``min_level`` any finding carries, and it **fails closed**: ``low`` only when a trust finding
+   ties the payee to the creditor; otherwise the level is at least ``medium``.
 
 >>> from acctverify.rules import Signal
 >>> result = score([Signal("payee.not_creditor"), Signal("account.personal_card")])
@@ -25,6 +29,10 @@ The score is a documented, pure function of the findings:
 [52, 34]
 >>> score([]).level.value  # nothing found is not the same as verified
 'medium'
+>>> unchecked = score([Signal("creditor.unknown"), Signal("image.unreadable"),
+...                    Signal("payee.name_missing"), Signal("account.missing")])
+>>> unchecked.score, unchecked.level.value  # nothing could be checked: medium, not high
+(55, 'medium')
 """
 
 from __future__ import annotations
@@ -218,6 +226,14 @@ def score(signals: Iterable[Signal], *, weights: Mapping[str, float] | None = No
         if spec.min_level is not None and spec.min_level.rank > floor.rank:
             floor = spec.min_level
     level = _level_for(value)
+    if level.rank > Level.MEDIUM.rank:
+        # Not-possible findings raise the score, but the level above medium is the risk
+        # findings' own: what could not be checked never makes a request high, nor high critical.
+        risky = [log for code, log in risk_logs.items() if FINDINGS[code].kind is FindingKind.RISK]
+        risk_alone = 100 * -math.expm1(math.fsum(risky)) * math.exp(math.fsum(trust_logs.values()))
+        cap = _level_for(round(risk_alone))
+        if cap.rank < level.rank:
+            level = cap if cap.rank > Level.MEDIUM.rank else Level.MEDIUM
     if floor.rank > level.rank:
         level = floor
     if level is Level.LOW and not (set(merged) & TRUST_CODES_FOR_LOW):

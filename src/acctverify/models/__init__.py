@@ -42,7 +42,17 @@ from acctverify.models.identifiers import (
 from acctverify.models.names import CompanyName, Lookalike, MatchOutcome, NameMatch, SpoofSign
 from acctverify.models.report import Report
 from acctverify.models.request import AccountType, Contact, Licence, Payee, PaymentRequest
-from acctverify.models.text import HitDetails, HitKind, ScanResult, TextHit
+from acctverify.models.text import (
+    CueHit,
+    HitDetails,
+    HitKind,
+    MessageForm,
+    MessageRisk,
+    RiskContribution,
+    ScanResult,
+    TextHit,
+    TypologyMatch,
+)
 
 __all__ = [
     "AccountInfo",
@@ -59,6 +69,7 @@ __all__ = [
     "Creditor",
     "CreditorHotline",
     "CreditorMatch",
+    "CueHit",
     "Evidence",
     "Facts",
     "Finding",
@@ -75,6 +86,8 @@ __all__ = [
     "Lookalike",
     "MatchOutcome",
     "MessageFacts",
+    "MessageForm",
+    "MessageRisk",
     "Model",
     "NameChecks",
     "NameMatch",
@@ -88,9 +101,11 @@ __all__ = [
     "RegionInfo",
     "RegistryStatus",
     "Report",
+    "RiskContribution",
     "ScanResult",
     "SpoofSign",
     "Subject",
     "TextHit",
+    "TypologyMatch",
     "UsccInfo",
 ]

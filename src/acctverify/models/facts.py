@@ -16,7 +16,7 @@ from acctverify.models.directory import Creditor, CreditorMatch
 from acctverify.models.identifiers import AccountInfo, CnapsInfo, UsccInfo
 from acctverify.models.licence_image import LicenceReading, QrVerdict
 from acctverify.models.names import CompanyName, NameMatch
-from acctverify.models.text import TextHit
+from acctverify.models.text import MessageRisk, TextHit
 
 __all__ = [
     "BankMismatch",
@@ -162,6 +162,8 @@ class MessageFacts(Model):
     ``acctverify.MAX_HITS_PER_MESSAGE`` per message; the rules saw them all)."""
     listed: tuple[ListedContact, ...] = ()
     """Numbers and links the directory lists as an institution's own."""
+    risk: MessageRisk | None = None
+    """How the message reads: its cues, typologies and risk score (``acctverify.text``)."""
 
 
 class NamePairMatch(Model):

@@ -11,7 +11,18 @@ from enum import Enum
 
 from acctverify.models._base import Model
 
-__all__ = ["HitDetails", "HitKind", "PhraseFamily", "ScanResult", "TextHit"]
+__all__ = [
+    "CueHit",
+    "HitDetails",
+    "HitKind",
+    "MessageForm",
+    "MessageRisk",
+    "PhraseFamily",
+    "RiskContribution",
+    "ScanResult",
+    "TextHit",
+    "TypologyMatch",
+]
 
 
 class HitKind(str, Enum):
@@ -157,3 +168,85 @@ class PhraseFamily(Model):
     """The weight of the family's finding (``messages.<code>``), in points."""
     floor: str | None = None
     """The lowest level a request with the family's finding can have (``medium``, ``high``)."""
+
+
+class MessageForm(str, Enum):
+    """What kind of message a text is, as far as its shape tells."""
+
+    SMS = "sms"
+    """A single message (SMS, one chat message, a notice)."""
+    DIALOGUE = "dialogue"
+    """A conversation written as speaker-prefixed turns (``客服：…`` / ``我：…``, ``A：…``): a chat
+    or a call transcript."""
+
+
+class CueHit(Model):
+    """One cue of the message-risk reader found in a message, with its span in the original."""
+
+    code: str
+    """The cue group (``ask.transfer``, ``who.police``, ``genuine.otp_notice`` …; see
+    ``acctverify.text.CUES``)."""
+    dimension: str
+    """``who``, ``ask``, ``pretext``, ``channel``, ``pressure``, ``genuine`` or ``warning``."""
+    start: int
+    """Offset of the first character in the original text."""
+    end: int
+    """Offset just past the last character in the original text."""
+    raw: str
+    """The original slice."""
+    phrase: str
+    """The listed word or pattern that matched (normalised), or the scanner's hit kind."""
+    negated: bool = False
+    """A negation or warning in the same clause covers it: it does not count."""
+    negation: str | None = None
+    """The negating word, when negated."""
+
+
+class TypologyMatch(Model):
+    """A scam typology the message matches: one of its defining combinations of cues is present."""
+
+    code: str
+    """Stable typology code (``fake_loan``, ``fake_authority`` …; see
+    ``acctverify.text.TYPOLOGIES``)."""
+    zh: str
+    """Its name in Chinese (``虚假网络贷款``)."""
+    en: str
+    """Its name in English."""
+    cues: tuple[str, ...]
+    """The cue codes of the combination found."""
+
+
+class RiskContribution(Model):
+    """One term of a message's risk score, with the spans it rests on."""
+
+    feature: str
+    """``bias``, ``cue:<code>``, ``typology:<code>``, ``ngram:<text>`` or ``form:<form>``."""
+    points: float
+    """What it added to the score's log-odds (negative: it lowered the score)."""
+    spans: tuple[tuple[int, int], ...] = ()
+    """Where in the original text it rests (empty for the bias and the form)."""
+
+
+class MessageRisk(Model):
+    """How one message reads: who speaks, what they ask, on what pretext — and the verdict."""
+
+    score: float
+    """The probability-like risk score, 0-1 (a logistic of the summed contributions)."""
+    scam: bool
+    """The score reaches the scam threshold (:data:`acctverify.text.SCAM_THRESHOLD`) or a
+    typology is recognised."""
+    form: MessageForm
+    """A single message or a dialogue."""
+    typologies: tuple[TypologyMatch, ...] = ()
+    """The scam typologies recognised, best first."""
+    cues: tuple[CueHit, ...] = ()
+    """Every cue found (negated ones included, marked), sorted by start."""
+    decisive: tuple[str, ...] = ()
+    """Cues present that an official rule calls fraud by themselves ("凡是…都是诈骗"), when the
+    message is not an anti-fraud warning."""
+    money_request: bool = False
+    """A cue asks to move money (transfer, fee, deposit, safe account …), not negated."""
+    credential_request: bool = False
+    """A cue asks for a verification code, password, card data or screen sharing, not negated."""
+    contributions: tuple[RiskContribution, ...] = ()
+    """The terms of the score, largest first."""

@@ -26,7 +26,7 @@ _CONTACT_KINDS = {"wechat", "wecom", "qq", "email"}
 _PERSON_FIELDS = {"legal_representative"}
 #: Fields that may carry text from the request (evidence, hits, messages, names compared).
 _TEXT_FIELDS = {"value", "raw", "detail", "message_zh", "message_en", "context", "given",
-                "actual", "query"}  # fmt: skip
+                "actual", "query", "phrase"}  # fmt: skip
 
 
 def _mask_digits(run: str) -> str:

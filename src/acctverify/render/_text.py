@@ -49,6 +49,16 @@ def _excerpt(message: str, start: int, end: int, style: _Style) -> str:
     return lead + before + style.mark(span) + after + trail
 
 
+def _typologies(report: Report) -> list[tuple[str, str]]:
+    """The scam typologies the messages were recognised as, in order, once each."""
+    found: dict[str, tuple[str, str]] = {}
+    for message in report.facts.messages:
+        if message.risk is not None and message.risk.scam:
+            for typology in message.risk.typologies[:1]:
+                found.setdefault(typology.code, (typology.zh, typology.en))
+    return list(found.values())
+
+
 def render_text(report: Report, messages: Sequence[str], *, lang: str, colour: bool) -> str:
     """Render a report for a terminal: level and score, findings with evidence, advice."""
     style = _Style(colour)
@@ -64,6 +74,12 @@ def render_text(report: Report, messages: Sequence[str], *, lang: str, colour: b
         lines.append(f"{'债权人' if zh else 'Creditor'}: {creditor.name} ({creditor.name_en})")
     if facts.payee.account is not None:
         lines.append(f"{'账号' if zh else 'Account'}: {facts.payee.account.masked}")
+    kinds = _typologies(report)
+    if kinds:
+        names = "、".join(zh_name for zh_name, _ in kinds) if zh else "; ".join(e for _, e in kinds)
+        lines.append(
+            style(f"{'识别出的诈骗类型' if zh else 'Scam recognised'}: {names}", _COLOURS[level])
+        )
     lines.append("")
     risky = [f for f in report.findings if f.kind.value != "info" or f.contribution]
     info = [f for f in report.findings if f.kind.value == "info" and not f.contribution]

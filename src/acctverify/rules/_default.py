@@ -28,6 +28,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     licence.individual_business,
     creditor.known,
     creditor.repayment_channel,
+    messages.scam_typology,
     messages.phrases,
     messages.contacts,
     messages.links,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from acctverify.models.findings import FindingKind, Level, Subject
 
-__all__ = ["BUILTIN", "FindingSpec", "phrase_specs"]
+__all__ = ["BUILTIN", "FindingSpec", "phrase_specs", "typology_specs"]
 
 R, T, N, INFO = FindingKind.RISK, FindingKind.TRUST, FindingKind.NOT_POSSIBLE, FindingKind.INFO
 
@@ -268,6 +268,14 @@ BUILTIN: tuple[FindingSpec, ...] = (
               "没有公开资料显示{creditor}使用对公账户收取还款。",
               "No public source shows {creditor_en} taking repayment into a corporate account."),
         # --- messages ------------------------------------------------------------------------
+        _spec("messages.scam_money_request", R, 70,
+              "在这类诈骗中，对方正在要求你{what}（“{text}”）：不要照做。",
+              "Within this scam, you are being asked to {what_en} (“{text}”): do not do it.",
+              floor=C),
+        _spec("messages.scam_likely", R, 55,
+              "消息有多项诈骗特征（{cues}），虽不完全符合某一已知类型，也应按诈骗对待。",
+              "The message shows several scam signs ({cues_en}); it matches no single known "
+              "type, but treat it as a scam.", floor=H),
         _spec("messages.personal_contact", R, 45,
               "要求通过个人{channel}联系（{value}），而不是官方渠道。",
               "You are asked to get in touch through a personal {channel_en} ({value}), not an "
@@ -433,4 +441,19 @@ def phrase_specs() -> tuple[FindingSpec, ...]:
             floor=Level(family.floor) if family.floor else None,
         )
         for family in phrase_families().values()
+    )  # fmt: skip
+
+
+def typology_specs() -> tuple[FindingSpec, ...]:
+    """One finding per scam typology of ``data/typologies.toml`` (``messages.scam.<code>``)."""
+    from acctverify.text import TYPOLOGIES
+
+    return tuple(
+        _spec(
+            f"messages.scam.{typology.code}", R, 60,
+            f"消息符合“{typology.zh}”诈骗的特征（{{cues}}）。",
+            f"The message matches the “{typology.en}” scam ({{cues_en}}).",
+            floor=H,
+        )
+        for typology in TYPOLOGIES.values()
     )  # fmt: skip

@@ -4,7 +4,8 @@ Finding codes are public API. Each entry (:class:`FindingSpec`) names its code, 
 not possible, info), weight in points, the lowest level it forces (``min_level``), its Chinese and
 English message templates, and the rule that emits it — so that from a code in a report to the
 code that raised it is one search. Phrase-family codes (``messages.<family>``) come from
-``data/phrases.toml``: a family added there is in the catalogue.
+``data/phrases.toml`` and typology codes (``messages.scam.<typology>``) from
+``data/typologies.toml``: a family or typology added there is in the catalogue.
 
 A custom rule (``verify(rules=...)``) can emit codes of its own: :func:`register` a spec for each
 first.
@@ -29,7 +30,7 @@ from collections.abc import Iterator, Mapping
 
 from acctverify.rules._default import DEFAULT_RULES
 from acctverify.rules._rule import declared
-from acctverify.rules._specs import BUILTIN, FindingSpec, phrase_specs
+from acctverify.rules._specs import BUILTIN, FindingSpec, phrase_specs, typology_specs
 
 __all__ = ["FINDINGS", "TRUST_CODES_FOR_LOW", "FindingSpec", "codes_of", "register", "unregister"]
 
@@ -49,7 +50,7 @@ def _builtin() -> dict[str, FindingSpec]:
         for code in declared(rule):
             owners.setdefault(code, _name(rule))
     specs: dict[str, FindingSpec] = {}
-    for spec in (*BUILTIN, *phrase_specs()):
+    for spec in (*BUILTIN, *phrase_specs(), *typology_specs()):
         if spec.code in specs:
             raise ValueError(f"finding code {spec.code!r} is specified twice")
         owner = spec.rule or owners.get(spec.code, "")

@@ -58,22 +58,64 @@ from __future__ import annotations
 
 from acctverify._unicode import NormalisedText
 from acctverify._unicode import fold_message as normalise
-from acctverify.models.text import HitDetails, HitKind, PhraseFamily, ScanResult, TextHit
+from acctverify.models.text import (
+    CueHit,
+    HitDetails,
+    HitKind,
+    MessageForm,
+    MessageRisk,
+    PhraseFamily,
+    RiskContribution,
+    ScanResult,
+    TextHit,
+    TypologyMatch,
+)
+from acctverify.text._cues import CUES, TYPOLOGIES, Cue, Typology
 from acctverify.text._phrases import PHRASE_FAMILIES, phrase_families
-from acctverify.text._scan import DEFAULT_MAX_CHARS, RULES, scan, scan_detailed
+from acctverify.text._risk import assess as _assess
+from acctverify.text._scan import DEFAULT_MAX_CHARS, RULES, scan, scan_detailed, scan_folded
 
 __all__ = [
+    "CUES",
     "DEFAULT_MAX_CHARS",
     "PHRASE_FAMILIES",
     "RULES",
+    "TYPOLOGIES",
+    "Cue",
+    "CueHit",
     "HitDetails",
     "HitKind",
+    "MessageForm",
+    "MessageRisk",
     "NormalisedText",
     "PhraseFamily",
+    "RiskContribution",
     "ScanResult",
     "TextHit",
+    "Typology",
+    "TypologyMatch",
+    "assess_message",
     "normalise",
     "phrase_families",
     "scan",
     "scan_detailed",
 ]
+
+
+def assess_message(text: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> MessageRisk:
+    """Read one message as an anti-fraud officer would: its cues, its typologies, its score.
+
+    Who claims to speak, what they ask for, on what pretext, through which channel, under what
+    pressure (``CUES``), and which official scam typology those combine into (``TYPOLOGIES``);
+    every term of the score points at its spans in *text*. Text beyond *max_chars* is not read.
+
+    >>> risk = assess_message('【速融贷】您已获得50000元借款额度，无抵押无征信，下载闪电贷APP即可'
+    ...                       '申请，放款前需先交手续费800元')
+    >>> risk.scam, [t.code for t in risk.typologies], risk.money_request
+    (True, ['fake_loan'], True)
+    >>> assess_message('【工商银行】您尾号0021卡11月28日14:30支出(消费)人民币138.00元，'
+    ...                '余额12,345.67元。').scam
+    False
+    """
+    result, norm = scan_folded(text, max_chars=max_chars)
+    return _assess(norm, result.hits)

@@ -149,6 +149,14 @@ class Negations:
         """The word that negates the app found at ``[start, end)``, or ``None``."""
         return self._covering(start, end, _APP_ROLES)
 
+    def cue(self, start: int, end: int, *, instruction: bool = False) -> str | None:
+        """The word that negates a message-risk cue at ``[start, end)``, or ``None``.
+
+        *instruction*: the cue is worded as a negation itself (不要告诉家人), so only warning
+        words negate it. Cues are asked in order of start, like phrases; they shield nothing.
+        """
+        return self._covering(start, end, (instruction, False, False))
+
     def _covering(self, start: int, end: int, roles: _Roles) -> str | None:
         if self._warnings is None:
             self._warnings = _may_warn(self._text)

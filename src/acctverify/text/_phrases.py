@@ -8,18 +8,12 @@ comes from, and its phrases: named by the sources, weak (also in genuine message
 from __future__ import annotations
 
 import functools
-import sys
 from collections.abc import Iterator, Mapping
-from importlib import resources
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from acctverify._data import document
 from acctverify.exceptions import DataError
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
 
 if TYPE_CHECKING:
     from acctverify.models.text import PhraseFamily
@@ -67,13 +61,8 @@ def phrase_families() -> Mapping[str, PhraseFamily]:
     >>> ('鞋商', '协商') in families['debt_intermediary'].slang
     True
     """
-    try:
-        raw = resources.files("acctverify.data").joinpath(_FILE).read_bytes()
-        document = tomllib.loads(raw.decode("utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:  # pragma: no cover - broken installation
-        raise DataError(f"cannot read the shipped table {_FILE}: {exc}") from exc
     families: dict[str, PhraseFamily] = {}
-    for entry in document["family"]:
+    for entry in document(_FILE)["family"]:
         family = _family(entry)
         if family.code in families:
             raise DataError(f"{_FILE}: family {family.code} listed twice")

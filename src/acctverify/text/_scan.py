@@ -30,7 +30,14 @@ from acctverify.text._urls import BARE_URL, EMAIL, SCHEME_URL, email_found, offi
 if TYPE_CHECKING:
     from acctverify.models.text import HitDetails
 
-__all__ = ["DEFAULT_MAX_CHARS", "RULES", "all_patterns", "scan", "scan_detailed"]
+__all__ = [
+    "DEFAULT_MAX_CHARS",
+    "RULES",
+    "all_patterns",
+    "scan",
+    "scan_detailed",
+    "scan_folded",
+]
 
 #: Longest text scanned by default; the rest is reported as truncated.
 DEFAULT_MAX_CHARS = 1_000_000
@@ -344,31 +351,40 @@ def scan_detailed(
         raise TypeError(f"max_chars must be an int, got {type(max_chars).__name__}")
     if max_chars < 1:
         raise ValueError(f"max_chars must be positive, got {max_chars}")
+    return scan_folded(text, max_chars=max_chars, official_domains=official_domains)[0]
+
+
+def scan_folded(
+    text: str, *, max_chars: int = DEFAULT_MAX_CHARS, official_domains: Iterable[str] = ()
+) -> tuple[ScanResult, NormalisedText]:
+    """:func:`scan_detailed`, and the folded text it read (for the message-risk reader, which
+    reads the same folded text)."""
     length = len(text)
     truncated = length > max_chars
     scanned = text[:max_chars] if truncated else text
-    hits = _hits(scanned, official_domains)
-    return ScanResult(
+    hits, norm = _hits(scanned, official_domains)
+    result = ScanResult(
         hits=hits, truncated=truncated, scanned_chars=len(scanned), text_length=length
     )
+    return result, norm
 
 
 #: Texts longer than this are scanned with the cyclic garbage collector paused (see :func:`_hits`).
 _PAUSE_GC_ABOVE = 65_536
 
 
-def _hits(text: str, official_domains: Iterable[str]) -> tuple[TextHit, ...]:
+def _hits(text: str, official_domains: Iterable[str]) -> tuple[tuple[TextHit, ...], NormalisedText]:
     official = official_key(official_domains) if official_domains else ()
     if len(text) <= _PAUSE_GC_ABOVE or not gc.isenabled():
         norm = normalise(text)
-        return _build(norm, _find(norm.text, official))
+        return _build(norm, _find(norm.text, official)), norm
     # A long, hit-dense text allocates hundreds of thousands of acyclic objects (hits and their
     # dicts); every full collection in between would walk all of them again, which makes the cost
     # grow faster than the text. Nothing allocated here can form a cycle, so collection waits.
     gc.disable()
     try:
         norm = normalise(text)
-        return _build(norm, _find(norm.text, official))
+        return _build(norm, _find(norm.text, official)), norm
     finally:
         gc.enable()
 
@@ -386,4 +402,4 @@ def scan(text: str, *, official_domains: Iterable[str] = ()) -> tuple[TextHit, .
         raise TypeError(f"scan() expects str, got {type(text).__name__}")
     if len(text) > DEFAULT_MAX_CHARS:
         return scan_detailed(text, official_domains=official_domains).hits
-    return _hits(text, official_domains)
+    return _hits(text, official_domains)[0]
