@@ -224,6 +224,11 @@ def brand_of(parts: tuple[str, str, str, str], table_: Brands) -> tuple[str, str
                 return brand, "subdomain"
     pieces = [piece for piece in label.split("-") if piece]
     for token, brand in table_.tokens:
+        if token.isdigit():
+            # a hotline's digits in a domain's own name imitate nothing by themselves (banks
+            # register such names: 95588.com.cn); only as a sub-domain label of another domain
+            # (kf.95384.cn.evil.top) do they pose as the brand
+            continue
         if token in pieces:
             return brand, "lookalike"
         if len(token) >= 5 and token in label:
