@@ -87,7 +87,16 @@ def render() -> str:
             "",
             "**Defining combinations** (any one of them):",
             "",
-            *[f"- {_combo(combo)}" for combo in typology.combos],
+            *[
+                f"- {_combo(combo)}"
+                + (
+                    " — **decisive**: a scam by itself unless the message warns or points to an "
+                    "official channel"
+                    if combo in typology.decisive
+                    else ""
+                )
+                for combo in typology.combos
+            ],
             "",
             f"**Advice**: {typology.advice_zh} — {typology.advice_en}",
             "",

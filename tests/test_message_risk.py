@@ -95,6 +95,28 @@ def test_levels_of_messages_only_requests(message: str, expected: av.Level) -> N
     assert level(message) is expected
 
 
+def test_a_lender_asking_repayment_into_a_corporate_account_is_a_scam() -> None:
+    """The mission's own case: no listed lender takes repayment into a corporate account."""
+    risk = assess_message("【京东金条】协商还款请转入我司对公账户")
+    assert risk.scam
+    assert set(risk.decisive) == {"who.lender", "pretext.negotiation", "ask.corporate_account"}
+    assert risk.typologies[0].code == "fake_collection"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # the lender's own warning
+        "【京东金融】协商还款请在京东金融App内申请，切勿向任何对公账户转账。",
+        # a customer-service chat in which the borrower reports the request and is sent to the app
+        "我：有人让我转到对公账户协商还款，说是金条的合作机构\n客服：不是我们。金条只能在APP里还款，"
+        "有困难可以在APP里提交延期或分期申请。",
+    ],
+)
+def test_the_decisive_combination_spares_warnings_and_official_channels(message: str) -> None:
+    assert not assess_message(message).decisive
+
+
 def test_an_unknown_link_alone_is_not_high() -> None:
     assert level("活动详情请见 https://www.some-shop.example.net/promo") is av.Level.MEDIUM
 

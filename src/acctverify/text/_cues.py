@@ -67,7 +67,7 @@ _CUE_KEYS = {
 }  # fmt: skip
 _TYPOLOGY_KEYS = {
     "code", "zh", "en", "official", "sources", "description_zh", "description_en", "advice_zh",
-    "advice_en", "example", "combos", "weight", "note",
+    "advice_en", "example", "combos", "decisive", "weight", "note",
 }  # fmt: skip
 #: A listed word that starts with one of these is an instruction worded as a negation
 #: (不要告诉家人): only warning words negate it.
@@ -115,12 +115,23 @@ class Typology:
     present); the typology is recognised when every alternative of one combination is met."""
     uses: frozenset[str] = frozenset()
     """Every cue code any combination names."""
+    decisive: tuple[tuple[frozenset[str], ...], ...] = ()
+    """The combinations (also listed in :attr:`combos`) that an official source calls fraud by
+    themselves: met, they make the message a scam unless it is an anti-fraud warning or points to
+    an official channel (a warning or genuine cue is present)."""
 
     def matches(self, present: frozenset[str]) -> tuple[str, ...] | None:
         """The cue codes of the first combination *present* meets, or None."""
         if self.uses.isdisjoint(present):
             return None
         for combo in self.combos:
+            if all(not alternatives.isdisjoint(present) for alternatives in combo):
+                return tuple(min(alternatives & present) for alternatives in combo)
+        return None
+
+    def decisive_match(self, present: frozenset[str]) -> tuple[str, ...] | None:
+        """The cue codes of the first decisive combination *present* meets, or None."""
+        for combo in self.decisive:
             if all(not alternatives.isdisjoint(present) for alternatives in combo):
                 return tuple(min(alternatives & present) for alternatives in combo)
         return None
@@ -180,12 +191,15 @@ def typologies() -> Mapping[str, Typology]:
         if unknown:
             raise DataError(f"typologies.toml: unknown keys {sorted(unknown)} in {code}")
         combos = []
-        for combo in entry["combos"]:
+        decisive = []
+        for combo in [*entry["combos"], *entry.get("decisive", [])]:
             alternatives = tuple(frozenset(item.split("|")) for item in combo)
             missing = set().union(*alternatives) - set(known)
             if missing:
                 raise DataError(f"typologies.toml: {code}: unknown cues {sorted(missing)}")
             combos.append(alternatives)
+            if len(combos) > len(entry["combos"]):
+                decisive.append(alternatives)
         found[code] = Typology(
             code=code,
             zh=entry["zh"],
@@ -199,6 +213,7 @@ def typologies() -> Mapping[str, Typology]:
             example=entry.get("example", ""),
             combos=tuple(combos),
             uses=frozenset().union(*(item for combo in combos for item in combo)),
+            decisive=tuple(decisive),
         )
     return MappingProxyType(found)
 

@@ -241,7 +241,15 @@ def decide(found: Features, model: Learned | None = None) -> MessageRisk:
     score = 1 / (1 + math.exp(-max(min(logit, 40.0), -40.0)))
     names = typologies()
     warned = any(table[code].dimension == "warning" for code in present)
-    decisive = tuple(code for code in present if table[code].decisive) if not warned else ()
+    decisive: tuple[str, ...] = ()
+    if not warned:
+        decisive = tuple(code for code in present if table[code].decisive)
+        # a combination is weaker evidence than a cue an official rule names: a message that also
+        # points to the official channel (a genuine cue) is left to the score
+        genuine = any(table[code].dimension == "genuine" for code in present)
+        for typology, _ in () if genuine else matched:
+            combination = names[typology].decisive_match(frozenset(present)) or ()
+            decisive += tuple(code for code in combination if code not in decisive)
     scam = (
         score >= model.threshold
         or (bool(matched) and score >= model.threshold_typology)
