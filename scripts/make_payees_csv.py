@@ -198,7 +198,8 @@ def payee_rows(count: int, *, seed: int = 2026) -> Iterator[dict[str, str]]:
             bank = bank or rng.choice(BANKS)
             message = _message(rng, SCAM_MESSAGES, product)
             if scenario == "typo":
-                claimed = "对公"  # not a value acctverify reads: the row gets input.invalid_request
+                # "see the screenshot": no account type; the row gets input.invalid_request
+                claimed = "见截图"
         elif scenario == "person":
             name = rng.choice(PERSONS)
             account, bank = _card(rng)

@@ -82,7 +82,7 @@ def exposed(output: str, account: str) -> list[str]:
 # --- exit status ------------------------------------------------------------------------------
 
 LOW = {"payee": {"name": WEBANK}, "creditor": "微粒贷"}
-MEDIUM: dict[str, Any] = {}
+MEDIUM: dict[str, Any] = {"creditor": "微粒贷"}  # nothing to check against: medium
 HIGH = {"payee": {"name": "深圳市某某科技有限公司"}, "creditor": "微粒贷"}
 CRITICAL = json.loads(SCAM.read_text(encoding="utf-8"))
 REQUESTS = {"low": LOW, "medium": MEDIUM, "high": HIGH, "critical": CRITICAL}

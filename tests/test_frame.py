@@ -118,7 +118,7 @@ def test_dates_from_timestamps() -> None:
 
 
 def test_a_bad_row_does_not_stop_the_frame() -> None:
-    df = pd.DataFrame({"户名": ["张三", "李四"], "类型": ["对公", "personal"]})
+    df = pd.DataFrame({"户名": ["张三", "李四"], "类型": ["见截图", "对私"]})
     out = verify_frame(df, columns={"户名": "payee.name", "类型": "payee.claimed_account_type"},
                        as_of=AS_OF)  # fmt: skip
     assert out.loc[0, "findings"] == "input.invalid_request"

@@ -75,4 +75,4 @@ def test_the_screened_table_and_the_card(executed: Any) -> None:
     assert any('class="acctverify-report"' in block for block in html)
     invalid = next(cell for cell in executed.cells if "input.invalid_request" in cell.source)
     table = outputs(invalid, "text/html")[0]["data"]["text/html"]
-    assert "对公" in table  # the rows that could not be read are listed
+    assert "见截图" in table  # the rows that could not be read are listed

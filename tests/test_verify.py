@@ -152,6 +152,9 @@ CASES: dict[str, Case] = {
         "payee.account",
         directory=True,
     ),
+    "payee.former_entity_name": Case(
+        {"payee": {"name": "重庆市蚂蚁小微小额贷款有限公司"}, "creditor": "借呗"}, "payee.name"
+    ),
     "payee.close_to_creditor": Case(
         {"payee": {"name": "深圳前海微众银行"}, "creditor": "微粒贷"}, "payee.name"
     ),
@@ -680,7 +683,7 @@ def test_the_public_models_build_a_request() -> None:
         {"payee": {"name": 5}},
         {"payee": {"account": 6217000000123456786}},
         {"payee": "深圳市某某商务咨询有限公司"},
-        {"payee": {"claimed_account_type": "company"}},
+        {"payee": {"claimed_account_type": "见截图"}},
         {"creditor": ["微粒贷"]},
         {"messages": "请加微信 wx_kefu888"},
         {"messages": [1, 2]},

@@ -23,7 +23,7 @@ from acctverify._unicode import has_surrogate, replace_surrogates
 from acctverify._version import __version__
 from acctverify.directory import Directory, default_directory
 from acctverify.exceptions import InvalidRequest
-from acctverify.models.facts import Facts
+from acctverify.models.facts import Facts, MessageFacts
 from acctverify.models.findings import Evidence
 from acctverify.models.licence_image import LicenceReading
 from acctverify.models.report import Report
@@ -178,25 +178,50 @@ def _verify(
 
 
 def _bounded(facts: Facts) -> Facts:
-    """The facts as the report carries them: at most :data:`MAX_HITS_PER_MESSAGE` hits per
-    message."""
-    if all(len(message.hits) <= MAX_HITS_PER_MESSAGE for message in facts.messages):
+    """The facts as the report carries them: at most :data:`MAX_HITS_PER_MESSAGE` hits, cue hits
+    and spans per term for each message, the rest counted."""
+    if all(_small(message) for message in facts.messages):
         return facts
     messages = tuple(
-        message
-        if len(message.hits) <= MAX_HITS_PER_MESSAGE
-        else message.model_copy(
-            update={
-                "hits": message.hits[:MAX_HITS_PER_MESSAGE],
-                "hits_omitted": len(message.hits) - MAX_HITS_PER_MESSAGE,
-                "listed": tuple(
-                    entry for entry in message.listed if entry.hit < MAX_HITS_PER_MESSAGE
-                ),
-            }
-        )
-        for message in facts.messages
+        message if _small(message) else _cap_message(message) for message in facts.messages
     )
     return facts.model_copy(update={"messages": messages})
+
+
+def _small(message: MessageFacts) -> bool:
+    risk = message.risk
+    return len(message.hits) <= MAX_HITS_PER_MESSAGE and (
+        risk is None
+        or (
+            len(risk.cues) <= MAX_HITS_PER_MESSAGE
+            and all(len(term.spans) <= MAX_HITS_PER_MESSAGE for term in risk.contributions)
+        )
+    )
+
+
+def _cap_message(message: MessageFacts) -> MessageFacts:
+    cap = MAX_HITS_PER_MESSAGE
+    update: dict[str, Any] = {}
+    if len(message.hits) > cap:
+        update["hits"] = message.hits[:cap]
+        update["hits_omitted"] = len(message.hits) - cap
+        update["listed"] = tuple(entry for entry in message.listed if entry.hit < cap)
+    risk = message.risk
+    if risk is not None:
+        omitted = max(len(risk.cues) - cap, 0) + sum(
+            max(len(term.spans) - cap, 0) for term in risk.contributions
+        )
+        if omitted:
+            terms = tuple(
+                term
+                if len(term.spans) <= cap
+                else term.model_copy(update={"spans": term.spans[:cap]})
+                for term in risk.contributions
+            )
+            update["risk"] = risk.model_copy(
+                update={"cues": risk.cues[:cap], "contributions": terms, "omitted": omitted}
+            )
+    return message.model_copy(update=update)
 
 
 def assemble(

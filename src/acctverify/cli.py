@@ -76,8 +76,9 @@ def _parser() -> argparse.ArgumentParser:
     payee.add_argument("--cnaps", help="12-digit CNAPS code (联行号)")
     payee.add_argument(
         "--claimed-type",
-        choices=("corporate", "personal", "unknown"),
-        help="what you were told the account is",
+        metavar="TYPE",
+        help="what you were told the account is: corporate (对公, 公户), personal (对私, 个人, "
+        "私户) or unknown",
     )
     other = check.add_argument_group("licence, creditor and messages")
     other.add_argument("--uscc", help="credit code on the licence (统一社会信用代码)")
@@ -131,7 +132,7 @@ def _parser() -> argparse.ArgumentParser:
 def _read_text(source: str, what: str) -> str:
     try:
         if source == "-":
-            text = sys.stdin.read(_MAX_INPUT_BYTES + 1)
+            text = sys.stdin.read(_MAX_INPUT_BYTES + 1).removeprefix("\ufeff")
         else:
             path = Path(source)
             if path.exists() and not path.is_file():  # a directory, /dev/zero, a FIFO
@@ -146,15 +147,17 @@ def _read_text(source: str, what: str) -> str:
                     f"{source}: larger than {_MAX_INPUT_BYTES} bytes",
                     f"{source}超过{_MAX_INPUT_BYTES}字节",
                 )
-            text = data.decode("utf-8")
+            text = data.decode("utf-8-sig")  # a byte-order mark is not part of the text
     except UnicodeDecodeError:
         raise UsageError(
             f"cannot read {what} {source}: not UTF-8 text", f"无法读取{source}：不是UTF-8文本"
         ) from None
     except OSError as exc:
+        from acctverify.exceptions import os_error_zh
+
         raise UsageError(
             f"cannot read {what} {source}: {exc.strerror or exc}",
-            f"无法读取{source}（{exc.strerror or exc}）",
+            f"无法读取{source}：{os_error_zh(exc)}",
         ) from None
     if len(text) > _MAX_INPUT_BYTES:
         raise UsageError(
@@ -171,7 +174,7 @@ def _read_json(source: str, what: str) -> dict[str, Any]:
     except json.JSONDecodeError as exc:
         raise UsageError(
             f"{source}: not valid JSON (line {exc.lineno}: {exc.msg})",
-            f"{source}不是有效的JSON（第{exc.lineno}行）",
+            f"{source}不是有效的JSON（第{exc.lineno}行第{exc.colno}列）",
         ) from None
     if not isinstance(data, dict):
         raise UsageError(f"{source}: expected a JSON object", f"{source}应是一个JSON对象")
@@ -238,13 +241,38 @@ def _request_data(args: argparse.Namespace) -> dict[str, Any]:
     return data
 
 
-def _validation_message(exc: Exception) -> str:
+def _validation_message(exc: Exception) -> tuple[str, str]:
+    """The first problem of a validation error, in English (pydantic's words) and in Chinese."""
     errors = getattr(exc, "errors", None)
     if callable(errors):
         first = errors()[0]
         where = ".".join(str(part) for part in first.get("loc", ())) or "request"
-        return f"{where}: {first.get('msg', 'invalid')}"
-    return str(exc).splitlines()[0]
+        kind = str(first.get("type", ""))
+        zh = next((text for prefix, text in _ERROR_ZH if kind.startswith(prefix)), "值无效")
+        return f"{where}: {first.get('msg', 'invalid')}", f"{where}：{zh}"
+    line = str(exc).splitlines()[0]
+    return line, "值无效"
+
+
+#: pydantic error types -> what they mean, in Chinese.
+_ERROR_ZH = (
+    ("missing", "缺少必填字段"),
+    ("extra_forbidden", "不认识的字段"),
+    ("string_type", "应是文本（字符串）"),
+    ("int", "应是整数"),
+    ("float", "应是数字"),
+    ("bool", "应是 true 或 false"),
+    ("date", "应是日期（YYYY-MM-DD）"),
+    ("enum", "不是允许的取值"),
+    ("literal", "不是允许的取值"),
+    ("list", "应是列表"),
+    ("tuple", "应是列表"),
+    ("too_long", "条目太多"),
+    ("too_short", "条目太少"),
+    ("model", "应是JSON对象"),
+    ("dict", "应是JSON对象"),
+    ("value_error", "值无效"),
+)
 
 
 def _version_text() -> str:
@@ -311,6 +339,22 @@ def _enrich(request: PaymentRequest, args: argparse.Namespace) -> PaymentRequest
         return enrich(request, sources)
 
 
+def _anything_to_check(data: dict[str, Any]) -> bool:
+    """Whether the request holds any text to check (an empty file or ``--message ""`` does not)."""
+
+    def given(value: object) -> bool:
+        if isinstance(value, str):
+            return bool(value.strip())
+        if isinstance(value, dict):
+            return any(given(item) for key, item in value.items() if key != "claimed_account_type")
+        if isinstance(value, (list, tuple)):
+            return any(given(item) for item in value)
+        return value is not None
+
+    keys = ("payee", "licence", "licence_image", "creditor", "messages", "contact", "registry")
+    return any(given(data.get(key)) for key in keys)
+
+
 def _check(args: argparse.Namespace) -> int:
     from pydantic import ValidationError as ModelError
 
@@ -320,8 +364,7 @@ def _check(args: argparse.Namespace) -> int:
     from acctverify.models import Level, PaymentRequest
 
     data = _request_data(args)
-    given = any(data.get(key) for key in ("payee", "licence", "creditor", "messages", "contact"))
-    if not args.request and not given and not getattr(args, "licence_image", None):
+    if not _anything_to_check(data):
         raise UsageError(
             "nothing to check: give a request file, or --payee-name, --account, --creditor, "
             "--message … (see acctverify check --help)",
@@ -331,10 +374,8 @@ def _check(args: argparse.Namespace) -> int:
     try:
         request = PaymentRequest.model_validate(data)
     except ModelError as exc:
-        raise UsageError(
-            f"invalid request: {_validation_message(exc)}",
-            f"请求无效：{_validation_message(exc)}",
-        ) from None
+        english, chinese = _validation_message(exc)
+        raise UsageError(f"invalid request: {english}", f"请求无效：{chinese}") from None
     try:
         directory = load_directory(args.directory) if args.directory else None
     except DataError as exc:
@@ -343,20 +384,38 @@ def _check(args: argparse.Namespace) -> int:
         request = _enrich(request, args)
     report = verify(request, directory=directory)
     shown = report.redacted() if args.redact else report
-    if args.json:
-        print(shown.model_dump_json(indent=2))
-    else:
-        # The text report never shows whole messages, only excerpts around findings: with
-        # --redact those come from the redacted evidence, not from the messages.
-        messages = () if args.redact else request.messages
-        print(render_text(shown, messages, lang=args.lang, colour=use_colour(sys.stdout)))
-    if args.fail_on == "never":
-        return EXIT_OK
-    return EXIT_FAIL if report.level.rank >= Level(args.fail_on).rank else EXIT_OK
+    status = EXIT_OK
+    if args.fail_on != "never" and report.level.rank >= Level(args.fail_on).rank:
+        status = EXIT_FAIL
+    try:
+        if args.json:
+            print(shown.model_dump_json(indent=2))
+        else:
+            # The text report never shows whole messages, only excerpts around findings: with
+            # --redact those come from the redacted evidence, not from the messages.
+            messages = () if args.redact else request.messages
+            print(render_text(shown, messages, lang=args.lang, colour=use_colour(sys.stdout)))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (acctverify check … | head): the verdict still decides the exit
+        # status, and Python must not complain again when it flushes stdout at exit.
+        _silence_stdout()
+    return status
+
+
+def _silence_stdout() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal or file in a narrower encoding (GBK) shows what it cannot encode as "?",
+        # never a traceback.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
     parser = _parser()
     args = parser.parse_args(argv)
     if args.version:
@@ -371,10 +430,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(exc.line(), file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
-        # The reader went away (acctverify check … | head): stop quietly, and keep Python from
-        # complaining again when it flushes stdout at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        # The reader went away before the verdict was known (--version | head): stop quietly.
+        _silence_stdout()
         return EXIT_OK
     except KeyboardInterrupt:  # pragma: no cover - interactive
         return 130

@@ -66,7 +66,27 @@ __all__ = [
     "SourceResponseError",
     "SourceUnavailable",
     "ValidationError",
+    "os_error_zh",
 ]
+
+
+def os_error_zh(error: OSError) -> str:
+    """An operating-system error in Chinese, for the Chinese half of a message (its English text,
+    ``strerror``, goes in the English half).
+
+    >>> os_error_zh(FileNotFoundError(2, "No such file or directory"))
+    '文件不存在'
+    """
+    import errno
+
+    return {
+        errno.ENOENT: "文件不存在",
+        errno.EACCES: "没有读取权限",
+        errno.EPERM: "没有读取权限",
+        errno.EISDIR: "这是一个文件夹",
+        errno.ENOTDIR: "路径中有一部分不是文件夹",
+        errno.ENAMETOOLONG: "文件名太长",
+    }.get(error.errno or 0, "读取失败")
 
 
 class AcctVerifyError(Exception):

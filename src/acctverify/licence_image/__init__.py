@@ -78,12 +78,15 @@ def try_read_licence(image: object) -> LicenceReading:
     try:
         return read_licence(image)
     except OcrUnavailable:
-        problem, detail = ImageProblem.OCR_UNAVAILABLE, INSTALL_HINT
-    except (UnreadableImage, InputTooLarge) as exc:
-        problem, detail = ImageProblem.UNREADABLE, str(exc)
+        problem, detail, detail_zh = ImageProblem.OCR_UNAVAILABLE, INSTALL_HINT, INSTALL_HINT
+    except UnreadableImage as exc:
+        problem, detail, detail_zh = ImageProblem.UNREADABLE, str(exc), exc.zh
+    except InputTooLarge as exc:
+        problem, detail, detail_zh = ImageProblem.UNREADABLE, str(exc), "图片过大"
     return LicenceReading(
         source=source,
         licence=Licence(source="licence_image"),
         problem=problem,
         problem_detail=detail[:200],
+        problem_detail_zh=detail_zh[:200],
     )

@@ -50,7 +50,15 @@ class OcrUnavailable(AcctVerifyError, ImportError):
 
 
 class UnreadableImage(AcctVerifyError, ValueError):
-    """The input is not an image that can be read (missing file, wrong type, damaged data)."""
+    """The input is not an image that can be read (missing file, wrong type, damaged data).
+
+    ``str()`` is the English message; :attr:`zh` the same in Chinese. Neither carries the text
+    of the imaging library's own exception (it names Python objects, not the problem).
+    """
+
+    def __init__(self, message: str, zh: str | None = None) -> None:
+        super().__init__(message)
+        self.zh = zh or "无法读取图片"
 
 
 def _need(module: str) -> Any:
@@ -95,7 +103,10 @@ def _fetch(image: object) -> object:
             # Only regular files, and never more than the cap: a device or a FIFO
             # (/dev/zero) reports size 0 and would never end.
             if not path.is_file():
-                raise UnreadableImage(f"cannot read {_source_name(image)}: not a regular file")
+                raise UnreadableImage(
+                    f"cannot read {_source_name(image)}: not a regular file",
+                    f"无法读取{_source_name(image)}：不是普通文件",
+                )
             with path.open("rb") as handle:
                 data = handle.read(MAX_FILE_BYTES + 1)
             if len(data) > MAX_FILE_BYTES:
@@ -106,8 +117,16 @@ def _fetch(image: object) -> object:
         except (OSError, ValueError) as exc:
             if isinstance(exc, InputTooLarge):
                 raise
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-            raise UnreadableImage(f"cannot read {_source_name(image)}: {reason}") from None
+            from acctverify.exceptions import os_error_zh
+
+            if isinstance(exc, OSError):
+                reason, reason_zh = exc.strerror or "cannot be read", os_error_zh(exc)
+            else:
+                reason, reason_zh = "not a usable file name", "文件名无效"
+            raise UnreadableImage(
+                f"cannot read {_source_name(image)}: {reason}",
+                f"无法读取{_source_name(image)}：{reason_zh}",
+            ) from None
     if isinstance(image, (bytes, bytearray, memoryview)):
         if len(image) > MAX_FILE_BYTES:
             raise InputTooLarge(f"image data larger than {MAX_FILE_BYTES} bytes")
@@ -129,17 +148,23 @@ def _open(image: object) -> Image.Image:
                 picture = pil.open(io.BytesIO(image))
         except (pil.DecompressionBombWarning, pil.DecompressionBombError):
             raise InputTooLarge("image has too many pixels") from None
-        except (OSError, ValueError, SyntaxError) as exc:
-            raise UnreadableImage(f"not an image: {exc}") from None
+        except (OSError, ValueError, SyntaxError):
+            raise UnreadableImage(
+                "not a PNG, JPEG or other readable image", "不是PNG、JPEG等可识别的图片"
+            ) from None
     else:
         raise UnreadableImage(
-            f"expected a file path, bytes or a PIL image, not {type(image).__name__}"
+            f"expected a file path, bytes or a PIL image, not {type(image).__name__}",
+            "需要图片文件路径、图片数据或PIL图片",
         )
     width, height = picture.size
     if width * height > MAX_PIXELS:
         raise InputTooLarge(f"image of {width}x{height} pixels is larger than {MAX_PIXELS}")
     if width < 8 or height < 8:
-        raise UnreadableImage(f"image of {width}x{height} pixels is too small")
+        raise UnreadableImage(
+            f"image of {width}x{height} pixels is too small",
+            f"图片只有{width}x{height}像素，太小",
+        )
     try:
         picture = ops.exif_transpose(picture)
         if picture.mode in ("RGBA", "LA", "PA") or (
@@ -151,8 +176,10 @@ def _open(image: object) -> Image.Image:
             picture = background
         else:
             picture = picture.convert("RGB")
-    except (OSError, ValueError, SyntaxError) as exc:
-        raise UnreadableImage(f"damaged image: {exc}") from None
+    except (OSError, ValueError, SyntaxError):
+        raise UnreadableImage(
+            "the image data is damaged or incomplete", "图片数据损坏或不完整"
+        ) from None
     return picture  # type: ignore[no-any-return]
 
 

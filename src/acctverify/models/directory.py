@@ -390,6 +390,11 @@ class Creditor(SourcedFact):
     are merged in from there."""
     entities: tuple[LegalEntity, ...] = ()
     """Legal entities, current and historical."""
+    lenders_known: bool = True
+    """The confirmed entities are the companies that lend or collect under the creditor's
+    products. ``False`` when a source says which company lends a given loan is not confirmed
+    (the contract or 征信 report names it): a payee matching none of the entities is then "cannot
+    be tied to the creditor", never "a third party"."""
     hotlines: tuple[CreditorHotline, ...] = ()
     """Published numbers (for banks, the directory adds those of the bank table)."""
     domains: tuple[OfficialDomain, ...] = ()

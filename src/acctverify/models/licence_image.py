@@ -98,6 +98,8 @@ class LicenceReading(Model):
     request whose image cannot be read; :func:`~acctverify.licence_image.read_licence` raises)."""
     problem_detail: str | None = None
     """What went wrong, in a few words."""
+    problem_detail_zh: str | None = None
+    """The same in Chinese."""
 
     @property
     def confidence(self) -> dict[str, float]:

@@ -11,7 +11,7 @@ from datetime import date
 from enum import Enum
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from acctverify.models._base import Model
 from acctverify.models.identifiers import CardBin
@@ -26,6 +26,21 @@ MAX_MESSAGE_CHARS = 1_000_000
 MAX_FIELD_CHARS = 2_000
 
 ShortText = str
+
+#: What people write for the account type they were told, in Chinese and English.
+_ACCOUNT_TYPE_WORDS = {
+    **dict.fromkeys(
+        ("对公", "对公账户", "对公帐户", "公户", "公司账户", "公司帐户", "企业账户", "单位账户",
+         "corporate", "company", "business"),
+        "corporate",
+    ),
+    **dict.fromkeys(
+        ("对私", "对私账户", "私户", "个人", "个人账户", "个人帐户", "个人卡", "银行卡", "personal",
+         "private", "individual"),
+        "personal",
+    ),
+    **dict.fromkeys(("未知", "不知道", "不清楚", "unknown", ""), "unknown"),
+}  # fmt: skip
 
 
 class AccountType(str, Enum):
@@ -54,6 +69,15 @@ class Payee(Model):
     """12-digit CNAPS code (联行号 / 行号), when given."""
     claimed_account_type: AccountType = AccountType.UNKNOWN
     """What the payer was told the account is (the scam usually says corporate)."""
+
+    @field_validator("claimed_account_type", mode="before")
+    @classmethod
+    def _words_people_write(cls, value: object) -> object:
+        """Accept the words people write (对公, 公户, 对私, 个人, 私户 …) and any letter case."""
+        if isinstance(value, str):
+            text = "".join(value.split()).lower()
+            return _ACCOUNT_TYPE_WORDS.get(text, text)
+        return value
 
 
 class Licence(Model):

@@ -242,11 +242,16 @@ class MessageRisk(Model):
     cues: tuple[CueHit, ...] = ()
     """Every cue found (negated ones included, marked), sorted by start."""
     decisive: tuple[str, ...] = ()
-    """Cues present that an official rule calls fraud by themselves ("凡是…都是诈骗"), when the
-    message is not an anti-fraud warning."""
+    """Cues present that an official rule calls fraud by themselves ("凡是…都是诈骗"), or that
+    together meet a typology's decisive combination, when the message is not an anti-fraud
+    warning."""
     money_request: bool = False
     """A cue asks to move money (transfer, fee, deposit, safe account …), not negated."""
     credential_request: bool = False
     """A cue asks for a verification code, password, card data or screen sharing, not negated."""
     contributions: tuple[RiskContribution, ...] = ()
     """The terms of the score, largest first."""
+    omitted: int = 0
+    """Cue hits and spans left out of this copy: a report keeps at most
+    ``acctverify.MAX_HITS_PER_MESSAGE`` cue hits per message and as many spans per term (the
+    score and verdict were made from them all)."""

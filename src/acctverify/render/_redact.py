@@ -22,6 +22,7 @@ __all__ = ["mask_text", "redact"]
 
 # Linear-time patterns (RE2 subset): a run of 7+ digits with single spaces or dashes between.
 _DIGIT_RUN = re.compile(r"\d(?:[ -]?\d){6,}")
+_DATE = re.compile(r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])")
 _CONTACT_KINDS = {"wechat", "wecom", "qq", "email"}
 _PERSON_FIELDS = {"legal_representative"}
 #: Fields that may carry text from the request (evidence, hits, messages, names compared).
@@ -46,6 +47,8 @@ def mask_text(text: str, keep: frozenset[str] = frozenset()) -> str:
     '转账到 6217 **** **** ***3 520，电话138****5678，订单号 123456'
     >>> mask_text('信用代码9144030010001686XA，客服4008205555', keep=frozenset({'4008205555'}))
     '信用代码9144030010001686XA，客服4008205555'
+    >>> mask_text('该公司成立于2026-09-03')  # dates are kept
+    '该公司成立于2026-09-03'
     """
 
     def replace(match: re.Match[str]) -> str:
@@ -56,6 +59,8 @@ def mask_text(text: str, keep: frozenset[str] = frozenset()) -> str:
             return run  # part of an alphanumeric code (credit code, licence number)
         if run.replace(" ", "").replace("-", "") in keep:
             return run
+        if _DATE.fullmatch(run):
+            return run  # a date (a public registry fact: founded on 2026-09-03), not a number
         return _mask_digits(run)
 
     return _DIGIT_RUN.sub(replace, text)

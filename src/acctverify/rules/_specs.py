@@ -95,6 +95,12 @@ BUILTIN: tuple[FindingSpec, ...] = (
               "收款户名“{payee}”无法与{creditor}的登记名称核对（{reasons}）。",
               "The payee name “{payee}” cannot be checked against {creditor_en}'s registered "
               "names ({reasons_en}).", floor=M),
+        _spec("payee.former_entity_name", N, 20,
+              "收款户名“{payee}”是{creditor}的主体的曾用名，该主体现名“{entity}”：更名后账户户名也会"
+              "更新，请在官方App或官方客服处确认收款账户。",
+              "The payee name “{payee}” is a former name of {creditor_en}'s entity, now named "
+              "“{entity}”: after a change of name the account name changes too; confirm the "
+              "account in the official app or with official customer service.", floor=M),
         _spec("payee.close_to_creditor", R, 30,
               "收款户名“{payee}”与{creditor}的登记主体“{entity}”相近但不相同（{reasons}）。",
               "The payee name “{payee}” is close to, but not, {creditor_en}'s registered entity "
@@ -109,7 +115,7 @@ BUILTIN: tuple[FindingSpec, ...] = (
               "({reasons_en}).", floor=C),
         _spec("payee.spoofed_characters", R, 80,
               "收款户名含有隐藏或伪装字符：{detail}。",
-              "The payee name contains hidden or disguised characters: {detail}.", floor=H),
+              "The payee name contains hidden or disguised characters: {detail_en}.", floor=H),
         _spec("payee.is_person", R, 55,
               "收款户名“{payee}”是个人姓名，不是公司。",
               "The payee “{payee}” is a person's name, not a company.", floor=H),
@@ -338,7 +344,7 @@ BUILTIN: tuple[FindingSpec, ...] = (
         # --- licence image ---------------------------------------------------------------------
         _spec("image.unreadable", N, 20,
               "营业执照图片无法读取（{detail}）：无法核对图片上的内容。",
-              "The licence image could not be read ({detail}): what it shows cannot be "
+              "The licence image could not be read ({detail_en}): what it shows cannot be "
               "checked.", floor=M),
         _spec("image.ocr_unavailable", N, 10,
               "未安装图片识别组件，无法读取营业执照图片：请运行 pip install \"acctverify[ocr]\"。",

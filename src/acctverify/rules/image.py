@@ -61,7 +61,13 @@ def problem(ctx: RuleContext) -> Iterator[Signal]:
     if reading.problem is ImageProblem.OCR_UNAVAILABLE:
         yield Signal("image.ocr_unavailable", evidence)
     else:
-        yield Signal("image.unreadable", evidence, {"detail": quote(reading.problem_detail, 80)})
+        detail_en = reading.problem_detail or "unknown reason"
+        detail_zh = reading.problem_detail_zh or detail_en
+        yield Signal(
+            "image.unreadable",
+            evidence,
+            {"detail": quote(detail_zh, 80), "detail_en": quote(detail_en, 80)},
+        )
 
 
 @emits(

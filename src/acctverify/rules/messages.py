@@ -81,6 +81,7 @@ def phrases(ctx: RuleContext) -> Iterator[Signal]:
 def contacts(ctx: RuleContext) -> Iterator[Signal]:
     """Personal WeChat, QQ and mobile contacts; cross-border and unofficial numbers."""
     names = _creditor(ctx)
+    personal: dict[tuple[HitKind, str], Evidence] = {}
     for message in ctx.facts.messages:
         for position, hit in enumerate(message.hits):
             if hit.kind not in _CONTACT_KINDS:
@@ -107,10 +108,18 @@ def contacts(ctx: RuleContext) -> Iterator[Signal]:
                 if not hit.details.personal:
                     yield Signal("messages.unofficial_number", evidence, params)
                     continue
-            zh, en = _CHANNELS.get(hit.kind, ("联系方式", "contact"))
-            yield Signal(
-                "messages.personal_contact", evidence, {**params, "channel": zh, "channel_en": en}
-            )
+            # one piece of evidence per distinct contact, however often it is repeated
+            personal.setdefault((hit.kind, hit.value), evidence[0])
+    if personal:
+        kinds = list(dict.fromkeys(kind for kind, _ in personal))
+        zh = "、".join(_CHANNELS.get(kind, ("联系方式", "contact"))[0] for kind in kinds)
+        en = ", ".join(_CHANNELS.get(kind, ("联系方式", "contact"))[1] for kind in kinds)
+        values = "、".join(dict.fromkeys(e.value or "" for e in personal.values()))
+        yield Signal(
+            "messages.personal_contact",
+            tuple(personal.values()),
+            {"value": quote(values, 60), **names, "channel": zh, "channel_en": en},
+        )
 
 
 _CONTACT_KINDS = frozenset(

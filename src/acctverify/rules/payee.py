@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from acctverify.models.findings import Evidence
-from acctverify.models.names import MatchOutcome
+from acctverify.models.names import MatchOutcome, SpoofSign
 from acctverify.models.request import MAX_FIELD_CHARS
 from acctverify.rules._common import (
     LOOKALIKE_REASONS,
@@ -61,14 +61,55 @@ def name_present(ctx: RuleContext) -> Iterator[Signal]:
 
 @emits("payee.spoofed_characters")
 def spoofing(ctx: RuleContext) -> Iterator[Signal]:
-    """Hidden characters, bidi controls, other scripts or compatibility ideographs in the name."""
+    """Hidden characters, bidi controls, other scripts or compatibility ideographs in the name,
+    described in words (the code points stay in the evidence)."""
     name = ctx.facts.payee.name
     if name is None or not name.spoofing:
         return
-    detail = "、".join(
-        f"{sign.kind} {sign.codepoint}@{sign.position}" for sign in name.spoofing[:8]
+    signs = name.spoofing[:8]
+    words = [_sign_words(name.original, sign) for sign in signs]
+    codes = "、".join(f"{sign.kind} {sign.codepoint}@{sign.position}" for sign in signs)
+    yield Signal(
+        "payee.spoofed_characters",
+        _payee_evidence(ctx, codes),
+        {"detail": "；".join(zh for zh, _ in words), "detail_en": "; ".join(en for _, en in words)},
     )
-    yield Signal("payee.spoofed_characters", _payee_evidence(ctx, detail), {"detail": detail})
+
+
+def _sign_words(original: str, sign: SpoofSign) -> tuple[str, str]:
+    """One spoofing sign in words, in Chinese and English."""
+    char, before = sign.char, original[max(sign.position - 4, 0) : sign.position]
+    where_zh = f"“{before}”后面" if before else "开头"
+    where_en = f"after “{before}”" if before else "at the start"
+    if sign.kind == "hidden_character":
+        return f"{where_zh}有一个看不见的字符（{sign.codepoint}）", (
+            f"an invisible character ({sign.codepoint}) {where_en}"
+        )
+    if sign.kind == "bidi_control":
+        return f"{where_zh}有一个改变显示顺序的控制字符（{sign.codepoint}）", (
+            f"a control character that reorders the display ({sign.codepoint}) {where_en}"
+        )
+    if sign.kind == "mixed_traditional":
+        return (
+            f"“{char}”是夹在简体名称中的繁体字",
+            f"“{char}” is a Traditional character in a Simplified name",
+        )
+    if sign.kind == "compatibility_ideograph":
+        return f"“{char}”是康熙部首或兼容汉字，外形与常用字相同", (
+            f"“{char}” is a Kangxi radical or compatibility ideograph that looks like an ordinary "
+            "character"
+        )
+    if sign.kind == "confusable_symbol":
+        return f"“{char}”是形似汉字的符号", f"“{char}” is a symbol shaped like a Chinese character"
+    if sign.kind == "mixed_script":
+        return f"“{char}”是其他文字的字母，外形像常用字母或汉字", (
+            f"“{char}” is a letter of another script that looks like a Latin letter or a Chinese "
+            "character"
+        )
+    from acctverify.names import SPOOF_KINDS
+
+    zh, en = SPOOF_KINDS.get(sign.kind, (sign.kind, sign.kind))
+    return f"“{char}”：{zh}", f"“{char}”: {en}"
 
 
 @emits("payee.is_person")
@@ -95,6 +136,7 @@ def debt_service_company(ctx: RuleContext) -> Iterator[Signal]:
     "payee.unconfirmed_entity",
     "payee.creditor_entity_unknown",
     "payee.official_entity",
+    "payee.former_entity_name",
     "payee.close_to_creditor",
     "payee.name_not_comparable",
     "payee.lookalike_creditor",
@@ -126,8 +168,13 @@ def against_creditor(ctx: RuleContext) -> Iterator[Signal]:
             {**params, "entity": weak_match.against},
         )
         return
-    if best is None:
-        # No confirmed entity: nothing to compare the payee with, so nothing is verified.
+    if best is None or (
+        not creditor.lenders_known
+        and best.match.outcome is MatchOutcome.NO_MATCH
+        and not _imitates(ctx, best.match.reasons)
+    ):
+        # No confirmed entity, or none known to lend under the product: nothing to compare the
+        # payee with, so nothing is verified — and nothing proves a third party either.
         yield Signal("payee.creditor_entity_unknown", _payee_evidence(ctx), params)
         return
     match = best.match
@@ -136,7 +183,14 @@ def against_creditor(ctx: RuleContext) -> Iterator[Signal]:
     evidence = _payee_evidence(ctx, f"{match.outcome.value} {'/'.join(match.reasons)}".strip())
     if match.outcome is MatchOutcome.MATCH:
         yield Signal("payee.official_entity", evidence, params)
+    elif match.outcome is MatchOutcome.CLOSE_MATCH and match.reasons == ("FRNM",):
+        # exactly a former registered name: the creditor's own entity, under its old name
+        params["former"] = match.actual or best.against
+        params["entity"] = match.actual_name or best.against
+        yield Signal("payee.former_entity_name", evidence, params)
     elif match.outcome is MatchOutcome.CLOSE_MATCH:
+        if "FRNM" in match.reasons and match.actual_name:
+            params["entity"] = match.actual_name
         yield Signal("payee.close_to_creditor", evidence, params)
     elif match.outcome is MatchOutcome.NOT_POSSIBLE:
         yield Signal("payee.name_not_comparable", evidence, params)
