@@ -154,6 +154,7 @@ SECTIONS: tuple[tuple[str, str, tuple[type, ...], str], ...] = (
             image_models.FieldReading,
             image_models.OcrLine,
             image_models.QrVerdict,
+            image_models.LicenceStyle,
             image_models.ImageProblem,
         ),
         "serialization",

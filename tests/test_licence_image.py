@@ -33,6 +33,7 @@ from acctverify.models.licence_image import (
     FieldReading,
     ImageProblem,
     LicenceReading,
+    LicenceStyle,
     QrVerdict,
 )
 from acctverify.rules.catalogue import FINDINGS
@@ -76,7 +77,8 @@ QR = gen.OFFICIAL_QR.format(code=SPEC.uscc)
         ("http://218.95.241.37/", "unofficial", "218.95.241.37", None),
         ("http://samr.gov.cn/x", "gov_unlisted", "samr.gov.cn", None),
         ("http://xxgs.example.gov.cn/x", "gov_unlisted", "xxgs.example.gov.cn", None),
-        ("某某科技有限公司 " + SPEC.uscc, "not_a_link", None, None),
+        ("某某科技有限公司 " + SPEC.uscc, "text_record", None, SPEC.uscc),
+        ("某某科技有限公司", "not_a_link", None, None),
         ("", "not_a_link", None, None),
         ("http://", "not_a_link", None, None),
         ("http://[::1", "not_a_link", None, None),
@@ -96,8 +98,8 @@ def test_every_listed_host_is_official() -> None:
         link = li.qr_link(f"http://{row['host']}{port}/x")
         assert link.verdict is QrVerdict.OFFICIAL, row
         assert link.system == row["province"]
-        assert row["source"].startswith("licence.md §2."), row
-        assert bool(row["code_param"]) == bool(row["code_kind"]), row
+        assert row["source"].strip(), row
+        assert len(row["code_param"].split("|")) == len(row["code_kind"].split("|")), row
 
 
 def test_only_the_clear_code_parameters_are_read() -> None:
@@ -220,7 +222,20 @@ def test_a_misread_printed_code_is_reconciled_with_the_qr_code_only_when_surely_
     assert _read._reconcile(OTHER.uscc, code) == (OTHER.uscc, None)
     # So is one that differs in characters OCR does not confuse, or in too many.
     assert _read._reconcile(BAD_CHECK, code) == (BAD_CHECK, None)
-    assert _read._reconcile(misread, None) == (misread, None)
+
+
+def test_a_misread_code_is_corrected_only_when_one_reading_is_certain() -> None:
+    code = SPEC.uscc
+    position = next(i for i, ch in enumerate(code[:17]) if ch in "0158")
+    misread = code[:position] + {"0": "D", "1": "L", "5": "S", "8": "B"}[code[position]]
+    misread += code[position + 1 :]
+    corrected, note = _read._reconcile(misread, None)
+    assert corrected == code
+    assert "only reading" in (note or "")
+    # A 15-digit number one digit off has several confusable readings that pass: none is taken.
+    assert _read._reconcile("110000480036189", None) == ("110000480036189", None)
+    # A code that passes its checks is never changed.
+    assert _read._reconcile(code, None) == (code, None)
 
 
 # --- the image rules, with a prepared reading --------------------------------------------------
@@ -292,16 +307,25 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
                          {}),
     "image.ocr_unavailable": ({"problem": ImageProblem.OCR_UNAVAILABLE}, {}),
     "image.qr_missing": ({"qr_text": None}, {}),
+    "image.qr_absent": ({"qr_text": None, "style": LicenceStyle.CURRENT, "qr_zone_blank": True},
+                        {}),
+    "image.qr_not_expected": ({"qr_text": None, "style": LicenceStyle.OLD_FORM}, {}),
     "image.qr_unofficial_host": ({"qr_text": "http://www.gsxt-cx.com/index.html?uniscid="
                                   + SPEC.uscc}, {}),
     "image.qr_unknown_gov_host": ({"qr_text": "http://samr.gov.cn/qr?id=1"}, {}),
     "image.qr_not_link": ({"qr_text": "企业码:0000"}, {}),
+    "image.qr_ip_host": ({"qr_text": "http://218.57.139.24/pub/jbxx/qy/ab/jbxx"}, {}),
+    "image.qr_text_record": ({"qr_text": f"名称:{SPEC.name};统一社会信用代码:{SPEC.uscc}",
+                              "style": LicenceStyle.CURRENT}, {}),
     "image.qr_uscc_mismatch": ({"qr_text": gen.OFFICIAL_QR.format(code=OTHER.uscc)}, {}),
     "image.qr_uscc_consistent": ({}, {}),
     "image.uscc_differs_from_supplied": ({}, {"licence": {"name": SPEC.name,
                                                           "uscc": OTHER.uscc}}),
-    "image.uscc_invalid": ({"values": {"uscc": BAD_CHECK}, "qr_text": None},
+    "image.uscc_invalid": ({"values": {"uscc": BAD_CHECK},
+                            "qr_text": gen.OFFICIAL_QR.format(code=BAD_CHECK)},
                            {"licence": {"name": SPEC.name}}),
+    "image.code_unreliable": ({"values": {"uscc": BAD_CHECK}, "qr_text": None}, {}),
+    "image.code_corrected": ({"code_read_as": "9L" + SPEC.uscc[2:]}, {}),
     "image.fields_missing": ({"values": {"entity_type": None, "registration_authority": None},
                               "labels": ("名称",)}, {}),
     "image.labels_vs_type": ({"labels": ("名称", "类型", "经营者", "组成形式", "登记机关")}, {}),
@@ -568,8 +592,8 @@ def test_exif_orientation_and_transparency_are_honoured() -> None:
         ("lookalike_host", "image.qr_unofficial_host"),
         ("qr_mismatch", "image.qr_uscc_mismatch"),
         ("bad_check", "licence.uscc_invalid"),
-        ("no_qr", "image.qr_missing"),
-        ("not_a_link", "image.qr_not_link"),
+        ("no_qr", "image.qr_absent"),
+        ("not_a_link", "image.qr_text_record"),
         ("genuine", "image.qr_uscc_consistent"),
     ],
 )

@@ -222,6 +222,8 @@ CASES: dict[str, Case] = {
         "licence.address",
     ),
     "licence.regno_invalid": Case(with_licence(uscc="440301123456789"), "licence.uscc"),
+    # a 13-digit registration number (the form before 2007): no check digit to test
+    "licence.regno_unverifiable": Case(with_licence(uscc="4206002107724"), "licence.uscc"),
     "licence.name_mismatch": Case(
         with_licence(payee=CONSULTING, uscc=FICTIONAL_USCC), "licence.name"
     ),
@@ -487,6 +489,8 @@ def test_each_finding_code(code: str) -> None:
 #: Codes verify() cannot produce: verify_many() reports a request that fails validation (verify()
 #: raises instead); tests/test_batch.py triggers it.
 NOT_FROM_VERIFY = {"input.invalid_request"}
+#: Needs a name read off a licence photo: tests/test_licence_photos.py triggers it.
+NOT_FROM_VERIFY |= {"licence.name_unconfirmed"}
 #: Codes that need a licence image on disk (or the ocr extra missing): tests/test_licence_image.py
 #: triggers each of them through verify() (test_every_image_code_has_a_case).
 NOT_FROM_VERIFY |= {

@@ -139,10 +139,13 @@ def _licence_facts(licence: Licence, payee_name: str | None) -> LicenceFacts:
 
     unreadable: list[str] = []
     uscc_info = uscc_error = regno_valid = None
+    regno_old = False
     compact = _compact(_cut(licence.uscc))
     if compact is not None:
         if len(compact) == 15 and compact.isascii() and compact.isdigit():
             regno_valid = regno.is_valid(compact)
+        elif len(compact) == 13 and compact.isascii() and compact.isdigit():
+            regno_old = True
         else:
             try:
                 uscc_info = uscc.parse(_cut(licence.uscc))
@@ -174,6 +177,8 @@ def _licence_facts(licence: Licence, payee_name: str | None) -> LicenceFacts:
         uscc=uscc_info,
         uscc_error=uscc_error,
         regno_valid=regno_valid,
+        regno_old=regno_old,
+        from_image=licence.source == "licence_image",
         name=parsed_name,
         address_province=region.province_of(licence.address) if licence.address else None,
         established=established if isinstance(established, date) else None,
@@ -309,6 +314,8 @@ def _code_problem(code: str) -> str | None:
     """Why a printed code fails its checks (a stdnum exception name), or None when it passes."""
     if len(code) == 15 and code.isascii() and code.isdigit():
         return None if regno.is_valid(code) else "InvalidChecksum"
+    if len(code) == 13 and code.isascii() and code.isdigit():
+        return None  # a 注册号 from before 2007: no check digit to fail
     try:
         info = uscc.parse(code)
     except ValidationError as exc:

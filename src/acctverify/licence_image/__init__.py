@@ -44,6 +44,7 @@ from acctverify.models.licence_image import (
     FieldReading,
     ImageProblem,
     LicenceReading,
+    LicenceStyle,
     OcrLine,
     QrVerdict,
 )
@@ -56,6 +57,7 @@ __all__ = [
     "FieldReading",
     "ImageProblem",
     "LicenceReading",
+    "LicenceStyle",
     "OcrLine",
     "OcrUnavailable",
     "QrFacts",

@@ -18,8 +18,14 @@ from typing import TYPE_CHECKING, Any
 
 from acctverify.cn import regno, uscc
 from acctverify.exceptions import AcctVerifyError, InputTooLarge
-from acctverify.licence_image import _layout, _qr
-from acctverify.models.licence_image import FieldReading, LicenceReading, OcrLine, QrVerdict
+from acctverify.licence_image import _layout, _page, _qr
+from acctverify.models.licence_image import (
+    FieldReading,
+    LicenceReading,
+    LicenceStyle,
+    OcrLine,
+    QrVerdict,
+)
 from acctverify.models.request import Licence
 
 if TYPE_CHECKING:
@@ -226,33 +232,93 @@ def _best_layout(
     return best
 
 
-_CONFUSABLE = [set("0ODQU"), set("1IL7T"), set("2Z"), set("5S"), set("8B3"), set("6G"), set("4A")]
+#: Characters OCR engines confuse in printed codes (research notes §G: the digit-correction maps
+#: of licence-OCR code, and pairs inside the GB 32100 alphabet), as pairs.
+_CONFUSABLE_PAIRS = (
+    "0O", "0D", "0Q", "0U", "DQ", "1I", "1L", "17", "7T", "TY", "2Z", "5S", "56", "58", "8B",
+    "83", "3J", "6G", "GC", "4A", "UW", "VW", "VU", "VY", "MN", "NH", "EF", "PR", "KX", "69",
+)  # fmt: skip
+_PARTNERS: dict[str, str] = {}
+for _pair in _CONFUSABLE_PAIRS:
+    _PARTNERS[_pair[0]] = _PARTNERS.get(_pair[0], "") + _pair[1]
+    _PARTNERS[_pair[1]] = _PARTNERS.get(_pair[1], "") + _pair[0]
 
 
 def _confusable(a: str, b: str) -> bool:
-    return any(a in group and b in group for group in _CONFUSABLE)
+    return b in _PARTNERS.get(a, "")
 
 
 def _valid(code: str) -> bool:
-    return uscc.is_valid(code) if len(code) == 18 else regno.is_valid(code)
+    """Whether *code* passes every check it has: a credit code its check character and that of
+    its organisation code, a 15-digit 注册号 its check digit."""
+    if len(code) == 18:
+        if not uscc.is_valid(code):
+            return False
+        try:
+            return uscc.parse(code).org_code_valid
+        except ValueError:
+            return False
+    return regno.is_valid(code)
+
+
+def _corrections(code: str, budget: int) -> set[str]:
+    """Every code that changes at most *budget* characters of *code* to OCR-confusable ones and
+    passes every check."""
+    found: set[str] = set()
+    frontier = {code}
+    for _ in range(budget):
+        nxt: set[str] = set()
+        for item in frontier:
+            for index, char in enumerate(item):
+                for other in _PARTNERS.get(char, ""):
+                    nxt.add(item[:index] + other + item[index + 1 :])
+        found |= {item for item in nxt if _valid(item)}
+        if found:
+            return found
+        frontier = nxt
+    return found
 
 
 def _reconcile(printed: str, qr_code: str | None) -> tuple[str, str | None]:
-    """Take the QR code's credit code for the printed one when the print was surely misread.
+    """Correct a printed code that was surely misread, and say so; else return it unchanged.
 
-    Only when the printed code as read fails its check, the QR code's passes, and the two differ
-    in at most two characters that OCR confuses (0/O/D, 1/I/L, 8/B …): a forger gains nothing
-    from a printed code that fails its own check, an OCR engine produces exactly that.
+    Only a code as read that fails its check, and only when one reading is certain: the QR
+    code's code when it passes and differs in at most two characters OCR confuses; otherwise the
+    single reading — fewest changes first, at most two — that changes only such characters and
+    passes every check. A forger gains nothing from a printed code that fails its own check; an
+    OCR engine produces exactly that.
     """
-    if qr_code is None or len(qr_code) != len(printed) or _valid(printed) or not _valid(qr_code):
+    if len(printed) not in (15, 18) or _valid(printed) or qr_code == printed:
+        return printed, None  # valid, or confirmed by the QR code: what is printed
+    if qr_code is not None and len(qr_code) == len(printed) and _valid(qr_code):
+        diffs = [(a, b) for a, b in zip(printed, qr_code, strict=True) if a != b]
+        if len(diffs) <= 2 and all(_confusable(a, b) for a, b in diffs):
+            return qr_code, (
+                f"credit code read as {printed}, which fails its check; taken as {qr_code} from "
+                "the QR code (the two differ only in characters OCR confuses)"
+            )
         return printed, None
-    diffs = [(a, b) for a, b in zip(printed, qr_code, strict=True) if a != b]
-    if len(diffs) <= 2 and all(_confusable(a, b) for a, b in diffs):
-        return qr_code, (
-            f"credit code read as {printed}, which fails its check; taken as {qr_code} from the "
-            "QR code (the two differ only in characters OCR confuses)"
+    candidates = _corrections(printed, 2)
+    if len(candidates) == 1:
+        code = next(iter(candidates))
+        return code, (
+            f"credit code read as {printed}, which fails its check; taken as {code}, the only "
+            "reading that changes just characters OCR confuses and passes every check"
         )
     return printed, None
+
+
+def _name_from_record(read: _layout.Found | None, record: str) -> _layout.Found | None:
+    """The name of a text-record QR code, when the print gave none or one a few characters off:
+    the code's text is exact where OCR is not. None to keep the printed reading."""
+    from rapidfuzz.distance import Levenshtein
+
+    if read is None:
+        return _layout.Found("name", "二维码", record, 1.0)
+    a, b = "".join(read.value.split()), "".join(record.split())
+    if a == b or Levenshtein.distance(a, b) > max(2, len(b) // 4):
+        return None
+    return _layout.Found("name", read.label, record, read.confidence)
 
 
 def read_licence(image: object) -> LicenceReading:
@@ -267,7 +333,8 @@ def read_licence(image: object) -> LicenceReading:
     fetched = _fetch(image)
     engine()  # fail early, and with the install hint, when the extra is missing
     picture = _open(fetched)
-    codes = _qr.decode(_fit(picture, _QR_SIDE))
+    scan = _qr.decode(_fit(picture, _QR_SIDE))
+    codes = scan.codes
     small = _fit(picture, _OCR_SIDE)
     # zxing-cpp gives the QR code's orientation counter-clockwise: turning the page clockwise by
     # as much (to the nearest quarter turn) brings it upright before the first OCR pass.
@@ -287,17 +354,31 @@ def read_licence(image: object) -> LicenceReading:
     facts = _qr.classify(qr_text) if qr_text is not None else None
     values = {found.field: found for found in layout.fields}
     printed = values.get("uscc")
+    read_as = None
     if printed is not None:
         code, note = _reconcile(printed.value, facts.code if facts else None)
         if note:
             warnings_.append(note)
+            read_as = printed.value
             values["uscc"] = _layout.Found("uscc", printed.label, code, printed.confidence)
-        elif not _valid(code):
+        elif len(code) in (15, 18) and not _valid(code):
             warnings_.append(f"credit code read as {code} fails its check")
     if len(codes) > 1:
         warnings_.append(f"{len(codes)} QR codes on the image; the largest is used")
+    code_read = values["uscc"].value if "uscc" in values else None
+    page_style = _page.style(lines, code_read)
+    zone_blank = None
+    if page_style is LicenceStyle.CURRENT and not codes and not scan.unread and not layout.rotation:
+        import numpy as np
+
+        zone_blank = _page.qr_zone_blank(np.asarray(small.convert("L")), lines)
     if not lines:
         warnings_.append("no text found on the image")
+    if facts is not None and facts.name:
+        name = _name_from_record(values.get("name"), facts.name)
+        if name is not None:
+            values["name"] = name
+            warnings_.append(f"name taken from the QR code's text record: {facts.name}")
     fields = tuple(
         FieldReading(field=f.field, label=f.label, value=f.value, confidence=round(f.confidence, 4))
         for f in values.values()
@@ -315,6 +396,11 @@ def read_licence(image: object) -> LicenceReading:
         qr_uscc=facts.code if facts else None,
         qr_verdict=facts.verdict if facts else None,
         qr_system=facts.system if facts and facts.verdict is QrVerdict.OFFICIAL else None,
+        qr_name=facts.name if facts else None,
+        qr_unread=scan.unread,
+        code_read_as=read_as,
+        style=page_style,
+        qr_zone_blank=zone_blank,
         other_qr_texts=tuple(text for text, _ in codes[1:]),
         rotation=turned,
         lines=tuple(

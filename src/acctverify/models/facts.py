@@ -107,6 +107,12 @@ class LicenceFacts(Model):
     """Why the credit code could not be parsed."""
     regno_valid: bool | None = None
     """For a 15-digit 注册号 instead of a credit code: whether its check digit is right."""
+    regno_old: bool = False
+    """The code is a 13-digit 注册号 (issued before 2007-07-01): it has no check digit, so it
+    cannot be validated."""
+    from_image: bool = False
+    """The licence was read off a photo (``source == "licence_image"``): a code that fails its
+    check, or a name a few characters off, may be a misreading rather than the licence's."""
     name: CompanyName | None = None
     """The licence name, parsed."""
     address_province: str | None = None

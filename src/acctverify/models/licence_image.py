@@ -21,6 +21,27 @@ class QrVerdict(str, Enum):
     """Any other host: a genuine licence's QR code links to the publicity system."""
     NOT_A_LINK = "not_a_link"
     """The QR text is not a web address (it may be a 企业码 that only the e-licence app reads)."""
+    TEXT_RECORD = "text_record"
+    """The QR text is a record of the licence (``统一社会信用代码:…;名称:…``), as some provinces
+    printed before 2019: its code is compared with the print. Anyone can print such a text, so it
+    proves nothing by itself."""
+
+
+class LicenceStyle(str, Enum):
+    """Which version of the licence a photo shows, by what it prints (licence.md §1.1)."""
+
+    CURRENT = "current"
+    """The 2019 version (国家市场监督管理总局监制): every one carries a QR code."""
+    CREDIT_CODE_2015 = "credit_code_2015"
+    """A 2014-version licence with a 统一社会信用代码 (三证合一, 2015-2018,
+    国家工商行政管理总局监制): most carry a QR code, not always where the 2019 version puts it."""
+    REGISTRATION_NUMBER = "registration_number"
+    """A licence with a 15- or 13-digit 注册号 instead of a credit code (before 三证合一): a QR
+    code only on some provinces' licences."""
+    OLD_FORM = "old_form"
+    """A form before 2014 (企业法人营业执照, 个体工商户营业执照 …): no QR code."""
+    UNKNOWN = "unknown"
+    """Not enough printed to tell."""
 
 
 class ImageProblem(str, Enum):
@@ -78,10 +99,24 @@ class LicenceReading(Model):
     qr_host: str | None = None
     """The host the QR code links to, lower-case."""
     qr_uscc: str | None = None
-    """The credit code carried in clear in the QR link (``…/index.html?uniscid=<code>``), or the
-    15-digit 注册号 of Jiangxi's older form (``zch=``)."""
+    """The credit code carried in clear in the QR code: in a link (``uniscid=``, Shenzhen's
+    ``cid=``, the e-licence's ``serial=``), as the 15-digit 注册号 of Jiangxi's older form
+    (``zch=``), or in a text record."""
     qr_verdict: QrVerdict | None = None
     """Where the QR code points, when one decodes."""
+    qr_name: str | None = None
+    """The entity name a text-record QR code carries."""
+    code_read_as: str | None = None
+    """The credit code as OCR read it, when that failed its check and was corrected (from the QR
+    code, or as the only reading that changes just OCR-confusable characters and passes every
+    check); the corrected code is in :attr:`licence`."""
+    qr_unread: int = 0
+    """QR symbols located on the image that could not be decoded (blurred, tiny, covered)."""
+    style: LicenceStyle = LicenceStyle.UNKNOWN
+    """Which version of the licence the photo shows."""
+    qr_zone_blank: bool | None = None
+    """For a 2019-version licence photographed large enough: whether the area beside the title,
+    where the licence prints its QR code, is blank (``None``: not judged)."""
     qr_system: str | None = None
     """The publicity system the host belongs to: ``全国`` or a province
     (``data/gsxt_hosts.csv``)."""

@@ -196,6 +196,12 @@ BUILTIN: tuple[FindingSpec, ...] = (
               "in different provinces."),
         _spec("licence.regno_invalid", R, 45,
               "注册号{regno}校验失败。", "The registration number {regno} fails its check."),
+        _spec("licence.regno_unverifiable", N, 10,
+              "{regno}是2007年以前的13位注册号，没有校验位，无法核验；现行营业执照都印统一社会信用代码，"
+              "请在 www.gsxt.gov.cn 查询该企业的现状。",
+              "{regno} is a 13-digit registration number from before 2007: it has no check digit "
+              "and cannot be validated; current licences print a unified social credit code, so "
+              "look the company up on www.gsxt.gov.cn."),
         _spec("licence.name_mismatch", R, 65,
               "收款户名“{payee}”与营业执照名称“{name}”不一致：营业执照不是收款方的。",
               "The payee name “{payee}” differs from the licence name “{name}”: the licence is "
@@ -204,6 +210,12 @@ BUILTIN: tuple[FindingSpec, ...] = (
               "收款户名“{payee}”仿冒营业执照名称“{name}”（{reasons}）。",
               "The payee name “{payee}” imitates the licence name “{name}” ({reasons_en}).",
               floor=C),
+        _spec("licence.name_unconfirmed", N, 10,
+              "从照片上识别出的执照名称“{name}”与收款户名“{payee}”只差几个字（或多出周围的文字）："
+              "可能是识别误差，照片既不能证实也不能否定二者一致，请对照照片亲自核对。",
+              "The name read off the licence photo, “{name}”, is a few characters off the payee "
+              "“{payee}” (or has text around it): possibly an OCR misreading, so the photo "
+              "neither confirms nor contradicts the payee; compare them on the photo yourself."),
         _spec("licence.name_close", R, 15,
               "收款户名“{payee}”与营业执照名称“{name}”相近但不完全相同（{reasons}）。",
               "The payee name “{payee}” is close to the licence name “{name}” ({reasons_en})."),
@@ -351,17 +363,43 @@ BUILTIN: tuple[FindingSpec, ...] = (
               "The licence image cannot be read without the OCR extra: pip install "
               "\"acctverify[ocr]\"."),
         _spec("image.qr_missing", N, 15,
-              "营业执照图片上的二维码无法识别：2019年起的营业执照都印有链接到国家企业信用信息公示系统的"
-              "二维码，请自行在 www.gsxt.gov.cn 查询该企业。",
-              "The QR code on the licence image cannot be read: licences issued since 2019 carry "
-              "one that links to the national enterprise credit publicity system; look the "
-              "company up yourself on www.gsxt.gov.cn."),
+              "{why}：2019年起的营业执照都印有链接到国家企业信用信息公示系统的二维码，"
+              "请自行在 www.gsxt.gov.cn 查询该企业。",
+              "{why_en}: licences issued since 2019 carry one that links to the national "
+              "enterprise credit publicity system; look the company up yourself on "
+              "www.gsxt.gov.cn."),
+        _spec("image.qr_absent", R, 60,
+              "照片上是一张完整的2019年版营业执照（国家市场监督管理总局监制），但标题旁本应印二维码的"
+              "位置是空白的：这一版执照为每个主体都印有二维码，没有二维码的很可能是伪造的。"
+              "请自行在 www.gsxt.gov.cn 查询该企业。",
+              "The photo shows a complete 2019-version licence (国家市场监督管理总局监制), but the "
+              "place beside the title where that version prints its QR code is blank: every "
+              "such licence carries one, so this one is probably forged. Look the company up "
+              "yourself on www.gsxt.gov.cn.", floor=H),
+        _spec("image.qr_not_expected", INFO, 0,
+              "照片上是{style}，这类执照不一定印有二维码，没有二维码不说明真伪。"
+              "请在 www.gsxt.gov.cn 查询该企业的现状。",
+              "The photo shows {style_en}, which did not always carry a QR code: its absence says "
+              "nothing either way. Check the company's current record on www.gsxt.gov.cn."),
         _spec("image.qr_unofficial_host", R, 50,
               "营业执照二维码指向{host}，不是国家企业信用信息公示系统（gsxt.gov.cn）或省级公示系统："
               "真执照的二维码只链接到公示系统，这张执照很可能是伪造的。",
               "The licence's QR code points to {host}, not to the national (gsxt.gov.cn) or a "
               "provincial enterprise credit publicity system: a genuine licence's code links "
-              "there, so this licence is probably forged.", floor=M),
+              "there, so this licence is probably forged.", floor=H),
+        _spec("image.qr_ip_host", N, 10,
+              "营业执照二维码指向一个IP地址{host}：有些省份早年的公示系统就是这样的地址，无法核对。"
+              "请自行在 www.gsxt.gov.cn 查询该企业。",
+              "The licence's QR code points to the bare address {host}: some provinces' older "
+              "publicity systems used such addresses, so it cannot be checked. Look the company "
+              "up yourself on www.gsxt.gov.cn."),
+        _spec("image.qr_text_record", R, 50,
+              "这张2019年版营业执照的二维码里是一段文字（“{text}”），不是公示系统的链接：这一版执照的"
+              "二维码都链接到国家企业信用信息公示系统，这张执照很可能是伪造的。",
+              "The QR code of this 2019-version licence holds plain text (“{text}”), not a link "
+              "to the publicity system: every such licence's code links to the national "
+              "enterprise credit publicity system, so this licence is probably forged.",
+              floor=H),
         _spec("image.qr_unknown_gov_host", N, 10,
               "营业执照二维码指向政府网站{host}，但它不是已知的公示系统地址，无法核对。",
               "The licence's QR code points to the government host {host}, which is not a known "
@@ -386,9 +424,21 @@ BUILTIN: tuple[FindingSpec, ...] = (
               "The credit code on the licence image, {image_uscc}, differs from the one "
               "supplied, {uscc}.", floor=H),
         _spec("image.uscc_invalid", R, 60,
-              "营业执照图片上印的信用代码{uscc}无效：{reason}。",
-              "The credit code {uscc} printed on the licence image is invalid: {reason_en}.",
-              floor=H),
+              "营业执照图片上印的信用代码{uscc}无效：{reason}（二维码里是同一个代码，不是识别误差）。",
+              "The credit code {uscc} printed on the licence image is invalid: {reason_en} (the "
+              "QR code carries the same code, so it is not a misreading).", floor=H),
+        _spec("image.code_unreliable", INFO, 0,
+              "从照片上识别出的代码{uscc}校验不通过：更可能是识别误差，而不是执照上印错，无法据此判断真伪。"
+              "请对照照片亲自核对，并在 www.gsxt.gov.cn 查询该企业。",
+              "The code read off the photo, {uscc}, fails its check: more likely a misreading "
+              "than a misprint, so it says nothing about the licence. Compare it with the photo "
+              "yourself and look the company up on www.gsxt.gov.cn."),
+        _spec("image.code_corrected", INFO, 0,
+              "照片上的代码识别为{read}（校验不通过），按形近字符更正为{uscc}：这是唯一一个只改动易混"
+              "字符（如0/D、8/B、C/G）且通过全部校验的读法。",
+              "The code on the photo was read as {read}, which fails its check, and taken as "
+              "{uscc}: the only reading that changes just characters OCR confuses (0/D, 8/B, C/G "
+              "…) and passes every check."),
         _spec("image.fields_missing", N, 15,
               "营业执照图片上找不到每张执照都有的项目：{fields}（图片不清、被裁剪，或不是真执照）。",
               "The licence image lacks items every licence shows: {fields} (a poor or cropped "

@@ -54,6 +54,7 @@ _COMPANY_FORMS = ("有限公司", "股份公司", "有限责任公司", "股份�
 
 @emits(
     "licence.regno_invalid",
+    "licence.regno_unverifiable",
     "licence.uscc_malformed",
     "licence.uscc_pilot_code",
     "licence.uscc_invalid",
@@ -68,6 +69,20 @@ def credit_code(ctx: RuleContext) -> Iterator[Signal]:
         return
     raw = quote(licence.uscc, 40)
     evidence = (Evidence(field="licence.uscc", value=raw),)
+    if facts.regno_old:
+        yield Signal("licence.regno_unverifiable", evidence, {"regno": raw})
+        return
+    image = ctx.facts.image
+    confirmed = image is not None and image.qr_code is not None and image.qr_code == facts.code
+    if (
+        facts.from_image
+        and not confirmed
+        and (facts.regno_valid is False or facts.uscc is None or not facts.uscc.checksum_valid)
+    ):
+        # Read off a photo, a code that fails its check is more likely misread than forged:
+        # the image rules say it could not be read reliably (image.code_unreliable). A QR code
+        # carrying the same code confirms the reading: then it is the licence's own code.
+        return
     if facts.regno_valid is not None:
         if not facts.regno_valid:
             yield Signal("licence.regno_invalid", evidence, {"regno": raw})
@@ -137,11 +152,41 @@ def credit_code_consistency(ctx: RuleContext) -> Iterator[Signal]:
         )
 
 
+#: OCR confidence below which a name reading is unsure (the engine's own score, 0-1).
+_SURE = 0.9
+
+
+def _name_confidence(ctx: RuleContext) -> float:
+    reading = ctx.facts.licence_image
+    if reading is None:
+        return 1.0
+    return min((f.confidence for f in reading.fields if f.field == "name"), default=1.0)
+
+
+def _ocr_near(payee: str | None, read: str | None, *, loose: bool = False) -> bool:
+    """Whether the name read off a photo is within what OCR does to a name: the payee name with
+    text around it, or at most a quarter of its characters (at least two; a third when the
+    engine was unsure of its reading) wrong or missing."""
+    from rapidfuzz.distance import Levenshtein
+
+    from acctverify._unicode import fold_name
+
+    if not payee or not read:
+        return False
+    a, b = fold_name(payee).text, fold_name(read).text
+    if not a or not b:
+        return False
+    if a in b:
+        return True
+    return Levenshtein.distance(a, b) <= max(2, len(a) // (3 if loose else 4))
+
+
 @emits(
     "licence.name_lookalike",
     "licence.name_mismatch",
     "licence.name_close",
     "licence.name_not_comparable",
+    "licence.name_unconfirmed",
 )
 def name_against_payee(ctx: RuleContext) -> Iterator[Signal]:
     """The payee account name against the licence name."""
@@ -159,6 +204,21 @@ def name_against_payee(ctx: RuleContext) -> Iterator[Signal]:
         Evidence(field="payee.name", value=quote(ctx.request.payee.name)),
         Evidence(field="licence.name", value=params["name"], detail="/".join(match.reasons)),
     )
+    facts = ctx.facts.licence
+    if (
+        facts is not None
+        and facts.from_image
+        and match.outcome in (MatchOutcome.NO_MATCH, MatchOutcome.CLOSE_MATCH)
+        and _ocr_near(
+            ctx.request.payee.name,
+            licence.name if licence else pair.against,
+            loose=_name_confidence(ctx) < _SURE,
+        )
+    ):
+        # A few characters off, or the payee name with text around it: OCR misreads and glues
+        # neighbouring text exactly so; the photo cannot confirm the name, nor contradict it.
+        yield Signal("licence.name_unconfirmed", evidence, params)
+        return
     if match.outcome is MatchOutcome.NO_MATCH:
         # A person's name sharing characters with a company name is another payee, not an
         # imitation of the company.
