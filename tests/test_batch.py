@@ -343,3 +343,38 @@ def test_no_files_are_left_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert list(tmp_path.iterdir())  # the chunks' folder, while it runs
     reports.close()  # type: ignore[attr-defined]
     assert not list(tmp_path.iterdir())
+
+
+_STDIN_SCRIPT = """
+import threading, time
+import acctverify as av
+from acctverify import _pool
+
+if __name__ == "__main__":
+    # a running thread: helpers are started fresh (forkserver or spawn), not forked
+    threading.Thread(target=time.sleep, args=(60,), daemon=True).start()
+    assert _pool._context().get_start_method() != "fork"
+    requests = [{"payee": {"name": "张三", "account": "6217000000123456786"},
+                 "creditor": "微粒贷"}] * 600
+    reports = list(av.verify_many(requests, workers=2, chunk_size=16))
+    print(len(reports), reports[-1].level.value)
+"""
+
+
+@pytest.mark.skipif(
+    not {"forkserver", "spawn"} & set(multiprocessing.get_all_start_methods()),
+    reason="no fresh start method",
+)
+def test_workers_from_a_script_on_standard_input() -> None:
+    """``python - <<EOF`` gives ``__main__.__file__ == '<stdin>'``: fresh helpers must not try to
+    re-run that file (they used to die with FileNotFoundError, BrokenProcessPool in the caller)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-"], input=_STDIN_SCRIPT, capture_output=True, text=True,
+        timeout=300, cwd=tempfile.gettempdir(), check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["600", "critical"]
+    assert "FileNotFoundError" not in done.stderr

@@ -18,12 +18,14 @@ fresh (forkserver, or spawn where there is no forkserver).
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import itertools
 import multiprocessing
 import os
 import pickle
 import shutil
+import sys
 import tempfile
 import threading
 from collections import deque
@@ -194,6 +196,33 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
+@contextlib.contextmanager
+def _main_not_from_missing_file() -> Iterator[None]:
+    """Start fresh helpers without re-running a ``__main__`` that has no file to re-run.
+
+    A helper started fresh (forkserver, spawn) runs the caller's main script again unless it is
+    guarded; a script read from standard input (``python - <<EOF``) has ``__file__`` set to
+    ``<stdin>``, a file that does not exist, and every helper would die looking for it. The task
+    is acctverify's own and needs nothing from ``__main__``, so while helpers start, such a
+    ``__file__`` is set aside (a real file, or a module run with ``-m``, is left alone).
+    """
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    hide = (
+        main is not None
+        and getattr(main, "__spec__", None) is None
+        and isinstance(path, str)
+        and not os.path.isfile(path)
+    )
+    if hide:
+        del main.__file__  # type: ignore[union-attr]
+    try:
+        yield
+    finally:
+        if hide:
+            main.__file__ = path  # type: ignore[union-attr]
+
+
 def _single_threaded() -> bool:
     """Whether this process runs one thread, native threads (a thread pool of polars, pyarrow,
     a BLAS) included where the system tells."""
@@ -264,7 +293,12 @@ def _in_pool(items: Iterable[T], task: Task[T, R], workers: int, chunk_size: int
     )
     # Until a helper has started (a fresh interpreter takes most of a second to import
     # acctverify and load its tables), the caller checks every chunk itself, as they come.
-    started = pool.submit(_ready)
+    def submit(function: Any, *args: Any) -> Future[Any]:
+        # A submit may start a helper process (they are started as work arrives).
+        with _main_not_from_missing_file():
+            return pool.submit(function, *args)
+
+    started = submit(_ready)
     try:
         while True:
             frozen = _freeze()
@@ -279,7 +313,7 @@ def _in_pool(items: Iterable[T], task: Task[T, R], workers: int, chunk_size: int
                     if started.done() and busy <= waiting * helpers:
                         path = folder / f"{next(names)}.in"
                         _dump(chunk, path)
-                        slots.append(pool.submit(_run_file, str(path)))
+                        slots.append(submit(_run_file, str(path)))
                     else:
                         slots.append(_Local(chunk))
                 if not slots:
