@@ -534,3 +534,118 @@ def test_brand_domains_and_numbers_agree_with_the_directory() -> None:
     for row in rows("service_numbers.csv"):
         if row["kind"] == "lender":
             assert row["number"] in numbers, row["code"]
+
+
+# --------------------------------------------------------------------------------------------
+# Cited sources (issue 16): no look-alike or known-bad host in a fraud tool's own citations
+# --------------------------------------------------------------------------------------------
+
+#: Hosts found bad when the citations were reviewed, so that they cannot come back: domains that
+#: imitate a news outlet's name (cctv-cmpany.net for CCTV, xinhuanet.com.cn for 新华网, whose
+#: domains are xinhuanet.com and news.cn), and content-farm reprints that were replaced.
+DENIED_HOSTS = frozenset({"cctv-cmpany.net", "xinhuanet.com.cn", "wwwfh2222.com", "bkbbs.net"})
+
+#: Outlets and authorities whose names a citation must not imitate, checked in addition to the
+#: lenders and banks of brands.csv (passed as the caller's official domains). news.cn is left
+#: out: its token "news" is the first label of many genuine regional news sites.
+IMITATED_OUTLETS = ("cctv.com", "chinanews.com.cn", "people.com.cn", "thepaper.cn", "xinhuanet.com")
+
+#: Keys whose values cite pages (creditors.toml also cites pages inside its notes).
+_CITING_KEYS = ("source", "note")
+_CITED_URL = re.compile(r"https?://[!-~]+", re.IGNORECASE)
+
+
+def _cited_urls() -> Iterator[tuple[str, str]]:
+    """(where, URL) for every URL in a source, sources or note field of a shipped data file."""
+    import tomllib
+
+    def walk(value: object, where: str, citing: bool) -> Iterator[tuple[str, str]]:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                yield from walk(item, f"{where}.{key}", citing or key.startswith(_CITING_KEYS))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from walk(item, f"{where}[{index}]", citing)
+        elif isinstance(value, str) and citing:
+            for match in _CITED_URL.finditer(value):
+                yield where, match.group(0).rstrip(".,;:)]}'\"")
+
+    for name in _data.data_files():
+        if name.endswith(".toml"):
+            text = resources.files("acctverify.data").joinpath(name).read_text("utf-8")
+            yield from walk(tomllib.loads(text), name, False)
+        elif name.endswith(".csv"):
+            for index, row in enumerate(table(name).rows):
+                for key, value in row.items():
+                    yield from walk(value, f"{name}[{index}].{key}", key.startswith("source"))
+
+
+def _citation_problem(url: str) -> str | None:
+    """What is wrong with citing *url*, or ``None``."""
+    from urllib.parse import urlsplit
+
+    from acctverify.text._urls import brand_of, brands, split_host
+
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        return "not an http(s) URL with a host"
+    split_ = split_host(host)
+    if split_ is None:
+        return f"{host}: no public suffix"
+    if split_[3] in DENIED_HOSTS:
+        return f"{host}: on the deny-list of bad citation hosts"
+    brand = brand_of(split_, brands(IMITATED_OUTLETS))
+    if brand is not None and brand[1] in ("lookalike", "subdomain"):
+        return f"{host}: imitates {brand[0]} ({brand[1]})"
+    return None
+
+
+def test_cited_sources_are_http_urls_on_hosts_that_imitate_no_one() -> None:
+    cited = list(_cited_urls())
+    # phrases.toml, cues.toml, typologies.toml, creditors.toml and the CSV source columns
+    assert len(cited) > 400
+    assert {where.split("[")[0].split(".toml")[0] for where, _ in cited} >= {
+        "phrases",
+        "creditors",
+        "cues",
+        "typologies",
+        "bank_hotlines.csv",
+        "service_numbers.csv",
+    }
+    problems = [f"{where}: {url}: {p}" for where, url in cited if (p := _citation_problem(url))]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("http://www.cctv-cmpany.net/channel11/96172.html", "deny-list"),
+        ("http://news.cctv-cmpany.com/a.html", "imitates cctv.com (lookalike)"),
+        ("http://xinhuanet.com.cn/politics/c.html", "deny-list"),
+        ("http://www.xinhuanet.net.cn/a.html", "imitates xinhuanet.com (lookalike)"),
+        ("http://bkbbs.net/yule/wlrd/579666.html", "deny-list"),
+        ("https://www.webank-notice.top/a", "imitates webank (lookalike)"),
+        ("https://people.com.cn.evil.top/a", "imitates people.com.cn (subdomain)"),
+        ("ftp://www.pbc.gov.cn/a", "not an http(s) URL"),
+        ("https:///no-host", "not an http(s) URL"),
+    ],
+)
+def test_the_citation_check_catches_bad_hosts(url: str, problem: str) -> None:
+    found = _citation_problem(url)
+    assert found is not None
+    assert problem in found, found
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.thepaper.cn/newsDetail_forward_18904513",
+        "https://gaj.changzhou.gov.cn/html/czgaj/2023/QBJAPCKM_0310/86682.html",
+        "http://www.zjknews.com/news/fazhi/fazhi/202205/12/371363.html",
+        "https://www.webank.com/news/zygg/2801",
+        "http://news.qingdaonews.com/zonghe/2017-03/13/content_11968474.htm",
+    ],
+)
+def test_the_citation_check_passes_genuine_hosts(url: str) -> None:
+    assert _citation_problem(url) is None
