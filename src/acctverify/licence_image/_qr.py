@@ -285,14 +285,24 @@ def _opencv(crop: Image.Image) -> _Decoded | None:
     except ImportError:  # pragma: no cover - OpenCV comes with the OCR engine
         return None
     array = np.asarray(crop)
-    for detector in (cv2.QRCodeDetector(), cv2.QRCodeDetectorAruco()):
-        try:
-            text, _, _ = detector.detectAndDecode(array)
-        except cv2.error:
-            continue
-        if text:
-            return _Decoded(text)
-    return None
+    # OpenCV logs warnings ("ECI is not supported properly") straight to stderr: quiet it while
+    # it decodes, and put the caller's level back.
+    logging = getattr(getattr(cv2, "utils", None), "logging", None)
+    level = logging.getLogLevel() if logging is not None else None
+    if logging is not None:
+        logging.setLogLevel(logging.LOG_LEVEL_ERROR)
+    try:
+        for detector in (cv2.QRCodeDetector(), cv2.QRCodeDetectorAruco()):
+            try:
+                text, _, _ = detector.detectAndDecode(array)
+            except cv2.error:
+                continue
+            if text:
+                return _Decoded(text)
+        return None
+    finally:
+        if logging is not None:
+            logging.setLogLevel(level)
 
 
 def decode(image: Image.Image) -> Scan:
