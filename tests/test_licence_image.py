@@ -552,6 +552,7 @@ def test_degraded_copies_are_read(degradation: str) -> None:
     need_images()
     got = read("genuine", degradation)
     assert got.licence.uscc == SPEC.uscc
+    assert got.licence.name == SPEC.name  # not one character short (the label column's edge)
     assert got.qr_uscc == SPEC.uscc
     assert got.licence.legal_representative == SPEC.person
     assert got.rotation == (90 if degradation == "rotate90" else 0)

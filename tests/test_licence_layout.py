@@ -322,6 +322,22 @@ def test_a_stray_character_in_the_label_column_is_the_misread_label() -> None:
     assert fields(*lines)["name"] == "广西某某运输有限责任公司宾阳分公司"
 
 
+def test_the_credit_code_label_heading_the_page_is_not_the_label_column() -> None:
+    # 2019 layout, small photo: 名 read alone, the name well right of it; the wide credit-code
+    # label above, in the same column, ends further right than the name begins.
+    lines = (
+        line("统一社会信用代码", 57, 75, w=156, h=23),
+        line(CODE, 57, 106, w=247, h=23),
+        line("名", 56, 260, w=26, h=25),
+        line("上海市浦东新区某某华创网络科技有限公司", 177, 260, w=339, h=23),
+        line("类型", 53, 302, w=87, h=31),
+        line("股份有限公司", 177, 302, w=120, h=23),
+        line("法定代表人", 53, 344, w=110, h=23),
+        line("张某", 177, 344, w=40, h=23),
+    )
+    assert fields(*lines)["name"] == "上海市浦东新区某某华创网络科技有限公司"
+
+
 def test_legal_representative_without_the_old_forms_name_label() -> None:
     assert fields(line("法定代表人姓名张某", 90, 250))["legal_representative"] == "张某"
     assert "legal_representative" not in fields(line("法定代表人姓名", 90, 250))

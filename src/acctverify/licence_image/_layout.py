@@ -578,11 +578,13 @@ def _in_label_column(token: Token, label: _Label, rows: _Rows) -> bool:
 
 def _label_edge(label: _Label, labels: list[_Label]) -> float | None:
     """Where the label column ends: the right edge of the labels read whole in the same column
-    (a spread-out label ends there too, its second character right-aligned)."""
+    (a spread-out label ends there too, its second character right-aligned). The credit code's
+    label is not one of them: it heads the page, above the column, and is wider."""
     edges = [
         other.last.x1
         for other in labels
         if other is not label
+        and _FIELD_OF.get(other.label) != "uscc"
         and not other.rest
         and not other.lone
         and len(other.label) >= 3
