@@ -81,7 +81,9 @@ def render() -> str:
             "",
             f"Code `messages.scam.{code}`. Listed in: {typology.official or '—'}.",
             "",
+            # lang: screen readers and fonts treat the Chinese passages as Chinese.
             f"{typology.description_zh}",
+            '{: lang="zh-CN" }',
             "",
             f"{typology.description_en}",
             "",
@@ -103,6 +105,7 @@ def render() -> str:
             "**Example** (written for acctverify, fictional):",
             "",
             f"> {typology.example}",
+            '> {: lang="zh-CN" }',
             "",
             f"Read as: scam {'yes' if risk.scam else 'no'}, score {risk.score:.2f}; typologies "
             f"{found}; cues {cues}.",

@@ -3,6 +3,15 @@
 Both kinds of examples are refreshed: ``console`` blocks (``$ command`` and its output) and
 ``pycon`` blocks (doctest sessions, one session per page, as tests/test_docs.py runs them).
 
+So are the values that the prose quotes from an example. A value is marked with a comment that
+holds a Python expression, right before the value (a number, a word or a code span)::
+
+    the level stays <!-- value: report.level.value -->`high`
+
+The expression is evaluated in the page's doctest session at that point of the page (after the
+examples above it ran), with ``console`` bound to the output of the last command example above it
+and ``re`` imported; its ``str()`` replaces the value, in backticks when the value had them.
+
     python scripts/refresh_doc_examples.py            # rewrite docs/*.md in place
     python scripts/refresh_doc_examples.py --check    # exit 1 when an output is out of date
 
@@ -27,6 +36,8 @@ _FENCE = re.compile(
     r"^(?P<indent>[ \t]*)```(?P<lang>[\w-]+)[^\n]*\n(?P<body>.*?)^(?P=indent)```[ \t]*$",
     re.MULTILINE | re.DOTALL,
 )
+#: A value quoted in the prose: ``<!-- value: EXPRESSION -->VALUE``, VALUE a code span or a word.
+VALUE = re.compile(r"<!-- value: (?P<expr>.+?) -->(?P<value>`[^`\n]*`|[\w.+-]*\w)")
 
 
 def run_command(command: str) -> str:
@@ -90,22 +101,53 @@ def _refresh_pycon(body: str, session: dict[str, object]) -> str:
 
 
 def refresh(text: str) -> str:
-    """Return *text* with every example's output replaced by the real one."""
-    session: dict[str, object] = {"__name__": "__docs__"}
+    """Return *text* with every example's output, and every value quoted from one, made real."""
+    return _run(text, [])
 
-    def replace(match: re.Match[str]) -> str:
+
+def stale_values(text: str) -> list[tuple[str, str, str]]:
+    """(expression, value in *text*, real value) of each quoted value that is out of date."""
+    stale: list[tuple[str, str, str]] = []
+    _run(text, stale)
+    return stale
+
+
+def _run(text: str, stale: list[tuple[str, str, str]]) -> str:
+    session: dict[str, object] = {"__name__": "__docs__"}
+    console = [""]  # the output of the last command example
+
+    def refresh_block(match: re.Match[str]) -> str:
         lang = match.group("lang")
         if lang not in ("console", "pycon"):
             return match.group(0)
         indent = match.group("indent")
         raw = match.group("body").rstrip("\n").split("\n")
         body = "\n".join(line[len(indent) :] for line in raw)
-        fresh = _refresh_block(body) if lang == "console" else _refresh_pycon(body, session)
+        if lang == "console":
+            fresh = _refresh_block(body)
+            console[0] = "\n".join(line for line in fresh.split("\n") if not line.startswith("$ "))
+        else:
+            fresh = _refresh_pycon(body, session)
         opening = match.group(0).split("\n", 1)[0]
         lines = [opening, *(indent + line if line else line for line in fresh.split("\n"))]
         return "\n".join(lines) + f"\n{indent}```"
 
-    return _FENCE.sub(replace, text)
+    def refresh_value(match: re.Match[str]) -> str:
+        expression, written = match.group("expr"), match.group("value")
+        value = str(eval(expression, {**session, "console": console[0], "re": re}))
+        actual = f"`{value}`" if written.startswith("`") else value
+        if actual != written:
+            stale.append((expression, written, actual))
+        return f"<!-- value: {expression} -->{actual}"
+
+    parts: list[str] = []
+    position = 0
+    for match in _FENCE.finditer(text):
+        parts.append(VALUE.sub(refresh_value, text[position : match.start()]))
+        parts.append(refresh_block(match))
+        position = match.end()
+    parts.append(VALUE.sub(refresh_value, text[position:]))
+    return "".join(parts)
 
 
 def main(argv: list[str]) -> int:
@@ -116,7 +158,7 @@ def main(argv: list[str]) -> int:
     stale = []
     for page in sorted(DOCS.glob("*.md")):
         text = page.read_text(encoding="utf-8")
-        if "```console" not in text and "```pycon" not in text:
+        if "```console" not in text and "```pycon" not in text and "<!-- value:" not in text:
             continue
         fresh = refresh(text)
         if fresh != text:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -35,6 +36,7 @@ ANSI = "\x1b["
 @pytest.fixture(autouse=True)
 def _environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("COLUMNS", raising=False)
     monkeypatch.setenv("TERM", "xterm-256color")
 
 
@@ -60,6 +62,11 @@ def write(tmp_path: Path, name: str, data: Any) -> str:
 
 def report_of(out: str) -> Report:
     return Report.model_validate_json(out)
+
+
+def squash(text: str) -> str:
+    """*text* without whitespace: wrapped and unwrapped text compare equal."""
+    return re.sub(r"\s+", "", text)
 
 
 def assert_one_line_error(status: int, out: str, err: str) -> None:
@@ -406,7 +413,7 @@ def test_text_report_reads_at_a_glance(capsys: pytest.CaptureFixture[str]) -> No
     advice_at = out.index("建议")
     assert advice_at > positions[-1]
     for advice in report.advice:
-        assert advice.zh in out[advice_at:]
+        assert squash(advice.zh) in squash(out[advice_at:])
     assert "Traceback" not in out
 
 
@@ -419,9 +426,9 @@ def test_english_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert "风险等级" not in out
     assert "建议" not in out
     for finding in report.findings:
-        assert finding.message_en.split("“")[0] in out
+        assert squash(finding.message_en.split("“")[0]) in squash(out)
     for advice in report.advice:
-        assert advice.en in out
+        assert squash(advice.en) in squash(out)
 
 
 def test_the_highlighted_span_appears(capsys: pytest.CaptureFixture[str]) -> None:
@@ -430,6 +437,82 @@ def test_the_highlighted_span_appears(capsys: pytest.CaptureFixture[str]) -> Non
     assert "«不要告诉家人»" in out
     excerpt = next(line for line in out.splitlines() if "«wlsd-kefu2025»" in line)
     assert "请添加专员微信 «wlsd-kefu2025» 办理" in excerpt
+
+
+# --- width ---------------------------------------------------------------------------------------
+
+EXAMPLE_REQUESTS = sorted(EXAMPLES.glob("*.json"))
+
+
+def widths(out: str) -> list[int]:
+    from wcwidth import wcswidth
+
+    return [wcswidth(re.sub(r"\x1b\[[0-9;]*m", "", line)) for line in out.splitlines()]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("request_file", EXAMPLE_REQUESTS, ids=lambda path: path.stem)
+def test_every_example_fits_a_terminal(
+    capsys: pytest.CaptureFixture[str], request_file: Path, lang: str
+) -> None:
+    _, out, _ = cli(capsys, "check", str(request_file), "--lang", lang, "--as-of", AS_OF)
+    _, data, _ = cli(capsys, "check", str(request_file), "--as-of", AS_OF, "--json")
+    report = report_of(data)
+    assert max(widths(out)) <= 88  # the width when the output is not a terminal
+    lines = out.splitlines()
+    for finding in report.findings:  # each code whole, on one line
+        assert any(f"[{finding.code}]" in line for line in lines), finding.code
+    account = json.loads(request_file.read_text(encoding="utf-8"))["payee"]["account"]
+    assert account not in squash(out)
+    assert not exposed(out, account)
+    assert report.facts.payee.account is not None
+    assert report.facts.payee.account.masked in out
+
+
+@pytest.mark.parametrize("columns", ["40", "80", "100", "132"])
+def test_columns_sets_the_width(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], columns: str
+) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)  # coloured: escapes take no room
+    _, out, _ = cli(capsys, "check", str(SCAM), "--as-of", AS_OF)
+    assert ANSI in out
+    assert max(widths(out)) <= int(columns)
+    assert max(widths(out)) > int(columns) - 8  # and the room is used
+
+
+def test_a_wide_terminal_still_gets_readable_lines(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import acctverify.cli
+
+    wide = os.terminal_size((250, 50))
+    monkeypatch.setattr(acctverify.cli.shutil, "get_terminal_size", lambda fallback=None: wide)
+    _, out, _ = cli(capsys, "check", str(SCAM), "--as-of", AS_OF)
+    assert 88 < max(widths(out)) <= 100
+
+
+def test_no_codes_a_reader_cannot_decode(capsys: pytest.CaptureFixture[str]) -> None:
+    request = str(EXAMPLES / "lookalike-creditor.json")
+    _, out, _ = cli(capsys, "check", request, "--as-of", AS_OF)
+    _, data, _ = cli(capsys, "check", request, "--as-of", AS_OF, "--json")
+    assert "[LKHG]" in data  # the report keeps its codes
+    for code in ("LKHG", "NMTC", "corporate_plausible"):
+        assert code not in out
+    assert "户名核对: 不一致" in out
+    assert "形近字替换" in out
+    # The look-alike name above the name it imitates, the swapped character marked in both.
+    assert "↳ payee.name: 深圳前海«徽»众银行股份有限公司" in out
+    assert "↳ 对照: 深圳前海«微»众银行股份有限公司" in out
+    assert "“徽”冒充“微”" in out
+
+
+def test_more_evidence_is_not_a_score(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = cli(capsys, "check", str(SCAM), "--as-of", AS_OF)
+    assert re.search(r"↳ 另有\d+处", out)
+    assert not re.search(r"↳ \+\d", out)
+    _, out, _ = cli(capsys, "check", str(SCAM), "--as-of", AS_OF, "--lang", "en")
+    assert re.search(r"↳ \d+ more", out)
 
 
 def test_piped_output_has_no_colour(capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import tempfile
 from datetime import date
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pandas as pd
@@ -18,6 +19,7 @@ import pytest
 import acctverify as av
 from acctverify.models import Level, Report
 from acctverify.render import FRAME_COLUMNS, LEVEL_COLOURS, report_html
+from acctverify.render._card import BADGE_TINTS
 
 AS_OF = date(2026, 11, 29)
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,8 +28,19 @@ SCAM = json.loads((ROOT / "examples" / "consulting-company-scam.json").read_text
 EVIL = "<script>alert(1)</script>"
 
 
+EXAMPLES = {
+    path.stem: json.loads(path.read_text(encoding="utf-8"))
+    for path in sorted((ROOT / "examples").glob("*.json"))
+}
+
+
 def scam() -> Report:
     return av.verify(SCAM, as_of=AS_OF)
+
+
+def example_card(name: str) -> str:
+    request = EXAMPLES[name]
+    return report_html(av.verify(request, as_of=AS_OF), messages=request.get("messages"))
 
 
 def by_level() -> dict[Level, Report]:
@@ -119,6 +132,186 @@ def test_jupyter_uses_the_card() -> None:
     formatters = pytest.importorskip("IPython.core.formatters")
     formatter = formatters.HTMLFormatter()
     assert formatter(scam()) == scam()._repr_html_()
+
+
+# --- words, not codes; look-alikes marked; contrast ----------------------------------------------
+
+
+class _Text(HTMLParser):
+    """The text a reader sees (no tags, no attributes), and the tooltips."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text: list[str] = []
+        self.titles: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.titles += [value or "" for name, value in attrs if name == "title"]
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def seen(html: str) -> tuple[str, str]:
+    parser = _Text()
+    parser.feed(html)
+    return "".join(parser.text), " | ".join(parser.titles)
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_the_card_says_codes_in_words(name: str) -> None:
+    report = av.verify(EXAMPLES[name], as_of=AS_OF)
+    text, titles = seen(report._repr_html_())
+    for code in ("NMTC", "MTCH", "CMTC", "NOAP", "corporate_plausible", "(card)", "[LK", "[SPUF]"):
+        assert code not in text, code
+    pair = report.facts.names.payee_creditor
+    assert pair is not None
+    assert pair.match.outcome.value in titles  # the code is kept, in a tooltip
+    assert {"不一致 no match", "一致 match"} & set(text.split(" · ")) or "match" in text
+    for finding in report.findings:
+        assert finding.code in text  # finding codes are for looking up: they stay
+
+
+def test_the_lookalike_card_marks_the_swapped_character_in_both_names() -> None:
+    html = example_card("lookalike-creditor")
+    marks = re.findall(
+        r'<mark style="[^"]*font-weight:700[^"]*" title="([^"]+)">([^<]+)</mark>', html
+    )
+    assert ("形近字 look-alike", "徽") in marks
+    assert ("形近字 look-alike", "微") in marks
+    text, titles = seen(html)
+    assert "“徽”冒充“微”（形近字）" in text  # said in words too, not by the mark alone
+    assert "“徽” poses as “微” (look-alike glyph)" in text
+    assert "LKHG" in titles
+    assert "LKHG" not in text
+
+
+def test_hidden_characters_are_shown() -> None:
+    request = {"payee": {"name": "深圳前海微众\u200b银行股份有限公司"}, "creditor": "微粒贷"}
+    html = av.verify(request, as_of=AS_OF)._repr_html_()
+    assert "\u200b" not in html
+    assert re.search(r"<mark [^>]*>⟨U\+200B⟩</mark>", html)
+
+
+def test_more_evidence_is_not_a_score() -> None:
+    text, _ = seen(example_card("consulting-company-scam"))
+    assert re.search(r"↳ 另有\d+处 · \d+ more", text)
+    assert not re.search(r"↳ \+\d", text)
+
+
+def test_trust_findings_have_a_badge_of_their_own() -> None:
+    report = av.verify(EXAMPLES["genuine-payment"], as_of=AS_OF)
+    kinds = {f.kind.value for f in report.findings}
+    assert {"trust", "info"} <= kinds
+    html = report._repr_html_()
+    badges = re.findall(r'<div title="([^"]+)" style="text-align:center', html)
+    assert "可信 trust" in badges  # said in words, not by colour alone
+    assert "提示 info" in badges
+    assert BADGE_TINTS["trust"][0] in html
+    assert BADGE_TINTS["trust"] != BADGE_TINTS["info"] != BADGE_TINTS["risk"]
+
+
+# Page (background, text) of the themes the card is read in: this test suite's own, GitHub's,
+# JupyterLab's (text at 87 % of black or white) and VS Code's.
+READING_THEMES = {
+    "light": ("#ffffff", "#1f2328"),
+    "dark": ("#111418", "#e6edf3"),
+    "jupyterlab-light": ("#ffffff", "rgba(0,0,0,.87)"),
+    "jupyterlab-dark": ("#111111", "rgba(255,255,255,.87)"),
+    "vscode-light": ("#ffffff", "#3b3b3b"),
+    "vscode-dark": ("#1f1f1f", "#cccccc"),
+}
+RGB = tuple[float, float, float]
+
+
+def colour(value: str) -> tuple[RGB, float] | None:
+    value = value.strip()
+    if value.startswith("#"):
+        digits = value[1:]
+        if len(digits) == 3:
+            digits = "".join(c * 2 for c in digits)
+        return (int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16)), 1.0
+    match = re.fullmatch(r"rgba?\(([^)]*)\)", value)
+    if match is None:
+        return None  # inherit, transparent, a gradient: nothing to blend
+    parts = [float(part) for part in match.group(1).split(",")]
+    return (parts[0], parts[1], parts[2]), parts[3] if len(parts) > 3 else 1.0
+
+
+def over(top: tuple[RGB, float], bottom: RGB) -> RGB:
+    (r, g, b), alpha = top
+    return (
+        r * alpha + bottom[0] * (1 - alpha),
+        g * alpha + bottom[1] * (1 - alpha),
+        b * alpha + bottom[2] * (1 - alpha),
+    )
+
+
+def luminance(rgb: RGB) -> float:
+    def channel(value: float) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: RGB, b: RGB) -> float:
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+class _Contrast(HTMLParser):
+    """Every piece of text with the colour it is drawn in and the colour behind it, from the
+    inline styles: backgrounds blend over their parents', opacities multiply."""
+
+    VOID = frozenset({"br", "img", "hr", "wbr"})
+
+    def __init__(self, background: RGB, text: tuple[RGB, float]) -> None:
+        super().__init__()
+        self.stack: list[tuple[RGB, tuple[RGB, float], float]] = [(background, text, 1.0)]
+        self.found: list[tuple[str, float]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.VOID:
+            return
+        background, text, opacity = self.stack[-1]
+        style = dict(attrs).get("style") or ""
+        for declaration in style.split(";"):
+            name, _, value = declaration.partition(":")
+            name = name.strip()
+            if name in ("background", "background-color") and (parsed := colour(value)):
+                background = over(parsed, background)
+            elif name == "color" and (parsed := colour(value)):
+                text = parsed
+            elif name == "opacity":
+                opacity *= float(value)
+        self.stack.append((background, text, opacity))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.VOID:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if data.strip():
+            background, (rgb, alpha), opacity = self.stack[-1]
+            drawn = over((rgb, alpha * opacity), background)
+            self.found.append((data.strip(), contrast(drawn, background)))
+
+
+@pytest.mark.parametrize("theme", sorted(READING_THEMES))
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_every_text_on_the_card_has_aa_contrast(name: str, theme: str) -> None:
+    background, text = READING_THEMES[theme]
+    page = colour(background)
+    ink = colour(text)
+    assert page is not None
+    assert ink is not None
+    parser = _Contrast(page[0], ink)
+    parser.feed(example_card(name))
+    assert parser.found
+    low = [(piece, round(ratio, 2)) for piece, ratio in parser.found if ratio < 4.5]
+    assert not low, f"below 4.5:1 in the {theme} theme: {low[:5]}"
 
 
 # --- to_frame -----------------------------------------------------------------------------------

@@ -5,6 +5,9 @@
 * Every Python example (```` ```pycon ```` blocks) runs as a doctest, one session per page.
 * Every command example (```` ```console ```` blocks, ``$ acctverify …``) runs in a shell and its
   output must match the page (the version and data-version stamps aside).
+* Every value the prose quotes from an example (a score, a level, a finding code) is marked
+  ``<!-- value: EXPRESSION -->VALUE`` and must be what the expression gives after the examples
+  above it ran (scripts/refresh_doc_examples.py writes them).
 * Hand-written tables of stable codes list every code with its meaning, as the code has it.
 * ``mkdocs build --strict`` succeeds, when mkdocs-material is installed.
 """
@@ -29,7 +32,11 @@ SCRIPTS = ROOT / "scripts"
 
 GENERATORS = ("gen_findings_doc", "gen_models_doc", "gen_data_doc", "gen_typologies_doc")
 GENERATED_PAGES = {"findings.md", "models.md", "data.md", "typologies.md"}
-WRITTEN_PAGES = sorted(path.name for path in DOCS.glob("*.md") if path.name not in GENERATED_PAGES)
+#: Not a page: notes for the maintainers of the docs (excluded from the site).
+NOTES = "README.md"
+WRITTEN_PAGES = sorted(
+    path.name for path in DOCS.glob("*.md") if path.name not in {*GENERATED_PAGES, NOTES}
+)
 EXAMPLE_PAGES = [
     page for page in WRITTEN_PAGES if "```pycon" in (DOCS / page).read_text(encoding="utf-8")
 ]
@@ -89,7 +96,7 @@ def test_generated_page_is_fresh(name: str) -> None:
 def test_every_page_is_in_the_nav() -> None:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     listed = set(re.findall(r":\s*([\w-]+\.md)\s*$", config, re.M))
-    assert listed == {path.name for path in DOCS.glob("*.md")}
+    assert listed == {path.name for path in DOCS.glob("*.md")} - {NOTES}
 
 
 # --- examples --------------------------------------------------------------------------------
@@ -147,6 +154,40 @@ def test_command_examples_run(page: str, command: str, expected: str) -> None:
     # The same runner as scripts/refresh_doc_examples.py, which writes these outputs.
     actual = _load_script("refresh_doc_examples").run_command(command)
     assert _unstamp(actual) == _unstamp(expected.rstrip("\n")), f"{page}: $ {command}"
+
+
+#: Pages whose prose quotes values of their examples.
+VALUE_PAGES = [
+    page for page in WRITTEN_PAGES if "<!-- value:" in (DOCS / page).read_text(encoding="utf-8")
+]
+
+
+def test_prose_values_are_marked() -> None:
+    assert {"getting-started.md", "scoring.md"} <= set(VALUE_PAGES)
+
+
+@pytest.mark.parametrize("page", VALUE_PAGES)
+def test_prose_values_come_from_the_examples(page: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (DOCS / page).read_text(encoding="utf-8")
+    # At the start of a line, Markdown takes the comment for an HTML block and splits the paragraph.
+    assert not re.search(r"^[ \t]*<!-- value:", text, re.M), f"{page}: a value marker starts a line"
+    monkeypatch.chdir(ROOT)
+    refresh = _load_script("refresh_doc_examples")
+    stale = refresh.stale_values((DOCS / page).read_text(encoding="utf-8"))
+    assert not stale, (
+        "\n".join(
+            f"{page}: <!-- value: {expression} --> says {written}, the example gives {actual}"
+            for expression, written, actual in stale
+        )
+        + "\n(run scripts/refresh_doc_examples.py)"
+    )
+
+
+def test_a_stale_prose_value_is_found() -> None:
+    refresh = _load_script("refresh_doc_examples")
+    text = "```pycon\n>>> score = 2 + 2\n```\n\nThe score is <!-- value: score -->5, `x`.\n"
+    assert refresh.stale_values(text) == [("score", "5", "4")]
+    assert "<!-- value: score -->4, `x`." in refresh.refresh(text)
 
 
 # --- hand-written code tables ----------------------------------------------------------------

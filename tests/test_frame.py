@@ -59,13 +59,16 @@ def test_pandas_rows_get_the_results_of_verify() -> None:
         for name, value in report_row(report).items():
             assert pd.isna(row[name]) if value is None else row[name] == value, name
     first, second = out.loc[10], out.loc[20]
-    assert (first["level"], first["name_match"]) == ("low", "MTCH")
+    assert (first["level"], first["name_match_code"]) == ("low", "MTCH")
+    assert first["name_match"] == "一致 match"  # words for people, the code to filter on
     assert pd.isna(first["account_masked"])
     assert second["level"] == "critical"
     assert second["account_masked"] == "6217***********6786"
     assert "payee.not_creditor" in second["findings"].split(", ")
     assert len(second["findings"].split(", ")) == 3
-    assert out.loc[40, "name_match"] == "NOAP"  # no name, no creditor: nothing to compare
+    assert out.loc[40, "name_match_code"] == "NOAP"  # no name, no creditor: nothing to compare
+    assert out.loc[40, "name_match"] == "无法核对 not possible"
+    assert out.loc[20, "name_match"] == "不一致 no match"
     assert CARD not in out[list(RESULT_COLUMNS)].to_csv()
 
 

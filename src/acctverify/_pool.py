@@ -291,6 +291,7 @@ def _in_pool(items: Iterable[T], task: Task[T, R], workers: int, chunk_size: int
     pool = ProcessPoolExecutor(
         max_workers=helpers, mp_context=_context(), initializer=_init_worker, initargs=(task,)
     )
+
     # Until a helper has started (a fresh interpreter takes most of a second to import
     # acctverify and load its tables), the caller checks every chunk itself, as they come.
     def submit(function: Any, *args: Any) -> Future[Any]:

@@ -9,6 +9,9 @@
 
 Exit status: 0 when the level is below ``--fail-on`` (default ``high``; ``never`` always gives 0),
 1 at or above it, 2 for bad usage or unreadable input (a one-line error, never a traceback).
+
+The text report is wrapped to the terminal's width, at most 100 columns (88 when the output is
+not a terminal); the ``COLUMNS`` environment variable sets the width exactly.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -23,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from acctverify._version import __version__
-from acctverify.render import render_text, use_colour
+from acctverify.render import DEFAULT_WIDTH, render_text, use_colour
 
 if TYPE_CHECKING:
     from acctverify.models import PaymentRequest
@@ -36,6 +40,9 @@ EXIT_USAGE = 2
 
 _LEVELS = ("low", "medium", "high", "critical")
 _MAX_INPUT_BYTES = 20_000_000
+# Text wider than this is hard to read, however wide the terminal; narrower than this is useless.
+_MAX_WIDTH = 100
+_MIN_WIDTH = 40
 
 
 class UsageError(Exception):
@@ -394,13 +401,24 @@ def _check(args: argparse.Namespace) -> int:
             # The text report never shows whole messages, only excerpts around findings: with
             # --redact those come from the redacted evidence, not from the messages.
             messages = () if args.redact else request.messages
-            print(render_text(shown, messages, lang=args.lang, colour=use_colour(sys.stdout)))
+            colour = use_colour(sys.stdout)
+            print(render_text(shown, messages, lang=args.lang, colour=colour, width=_text_width()))
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader went away (acctverify check … | head): the verdict still decides the exit
         # status, and Python must not complain again when it flushes stdout at exit.
         _silence_stdout()
     return status
+
+
+def _text_width() -> int:
+    """The width to wrap the text report to: ``COLUMNS`` if set, else the terminal's (at most
+    100), else 88."""
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return max(_MIN_WIDTH, int(columns))
+    size = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+    return max(_MIN_WIDTH, min(size, _MAX_WIDTH))
 
 
 def _silence_stdout() -> None:

@@ -29,7 +29,7 @@ meta, so its column types are exactly those of every partition.
 
     schema = (payees.schema.add("level", "string").add("score", "long")
               .add("findings", "string").add("name_match", "string")
-              .add("account_masked", "string"))
+              .add("name_match_code", "string").add("account_masked", "string"))
     screened = payees.mapInPandas(screen, schema=schema)
 
 Read identifier columns as strings (``inferSchema`` off), and install acctverify on the executors.

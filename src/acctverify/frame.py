@@ -2,7 +2,7 @@
 
 Needs ``pip install 'acctverify[pandas]'`` (or ``acctverify[polars]``). *columns* maps the frame's
 columns to dotted request fields; every row becomes a request, and the frame comes back with
-five columns added (see :data:`RESULT_COLUMNS`)::
+six columns added (see :data:`RESULT_COLUMNS`)::
 
     import pandas as pd
     from acctverify.frame import verify_frame
@@ -41,7 +41,11 @@ RESULT_COLUMNS: Mapping[str, str] = {
     "level": "string",  # low / medium / high / critical
     "score": "int64",  # 0-100
     "findings": "string",  # codes that moved the score, largest contribution first, ", "-joined
-    "name_match": "string",  # MTCH / CMTC / NMTC / NOAP: payee name against the creditor's entities
+    # The payee name against the creditor's entities, in words: 一致 match, 近似 close match,
+    # 不一致 no match, 无法核对 not possible ...
+    "name_match": "string",
+    # ... and as its code, to filter on: MTCH, CMTC, NMTC, NOAP.
+    "name_match_code": "string",
     "account_masked": "string",  # the account number, first and last four digits kept; null if none
 }
 #: The levels from lowest to highest (to sort or order a plot by level).
@@ -160,6 +164,12 @@ def _name_match(report: Report) -> str:
     return pair.match.outcome.value if pair is not None else "NOAP"
 
 
+def _name_match_words(code: str) -> str:
+    from acctverify.render._words import name_match_label
+
+    return name_match_label(code)
+
+
 def report_row(report: Report, *, top: int | None = 3) -> dict[str, object]:
     """The result columns for one report (see :data:`RESULT_COLUMNS`).
 
@@ -168,11 +178,13 @@ def report_row(report: Report, *, top: int | None = 3) -> dict[str, object]:
     """
     codes = [f.code for f in report.findings if f.kind.value != "info" or f.contribution]
     account = report.facts.payee.account
+    name_match = _name_match(report)
     return {
         "level": report.level.value,
         "score": report.score,
         "findings": ", ".join(codes if top is None else codes[:top]),
-        "name_match": _name_match(report),
+        "name_match": _name_match_words(name_match),
+        "name_match_code": name_match,
         "account_masked": account.masked if account is not None else None,
     }
 
@@ -263,7 +275,7 @@ def verify_frame(
                 _refuse_floats(name, dtype, bool(frame[name].notna().any()))
         rows = _rows_pandas(frame, names)
     # Each report becomes its row of results where it is made, so that with workers only the
-    # five values travel between processes, not the whole report.
+    # six values travel between processes, not the whole report.
     task = VerifyTask.make(
         directory=directory,
         weights=weights,

@@ -10,7 +10,10 @@ nothing here verifies, reads input or writes output, so it imports no module abo
 * :func:`redact` — a copy of a report without the payer's personal data (:mod:`._redact`);
 * :func:`report_html` — the self-contained HTML card (:mod:`._card`);
 * :func:`report_frame` — the findings as a pandas DataFrame (:mod:`._table`);
-* :func:`render_text`, :func:`use_colour` — the command's text output (:mod:`._text`).
+* :func:`render_text`, :func:`use_colour` — the command's text output, wrapped to the terminal's
+  width (:mod:`._text`, :mod:`._wrap`);
+* codes in words (:mod:`._words`) and look-alike names marked (:mod:`._namediff`), for all of
+  the above.
 """
 
 from __future__ import annotations
@@ -19,9 +22,10 @@ from acctverify.render._card import LEVEL_COLOURS, report_html
 from acctverify.render._mask import mask_digits
 from acctverify.render._redact import redact
 from acctverify.render._table import FRAME_COLUMNS, report_frame
-from acctverify.render._text import render_text, use_colour
+from acctverify.render._text import DEFAULT_WIDTH, render_text, use_colour
 
 __all__ = [
+    "DEFAULT_WIDTH",
     "FRAME_COLUMNS",
     "LEVEL_COLOURS",
     "mask_digits",

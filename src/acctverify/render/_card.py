@@ -3,7 +3,12 @@
 The card is one self-contained fragment: inline styles only (no external CSS or JS, nothing a
 notebook's sanitiser strips), text colour inherited so it reads in light and dark themes, the level
 on a solid band of its colour. Every value from the report is escaped; account-like numbers are
-masked as in the command's text output.
+masked as in the command's text output; invisible characters are shown as ``⟨U+200B⟩``.
+
+Codes are for machines: the card says what they mean in words (``不一致 no match`` for ``NMTC``) and
+keeps the code in a tooltip. Secondary text is faded by one fixed amount (:data:`SOFT_OPACITY`),
+never twice, so that it keeps a contrast of 4.5:1 in light and dark themes. A finding's badge says
+its kind in words as well as in colour: risk, trust (可信), could not be checked, or context.
 """
 
 from __future__ import annotations
@@ -13,12 +18,22 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from acctverify.render._mask import excerpt, mask_digits, message_index
+from acctverify.render._namediff import Piece, lookalike_of
+from acctverify.render._words import (
+    FINDING_KIND_WORDS,
+    account_kind_words,
+    more_words,
+    name_match_label,
+    reason_words,
+    strip_reason_codes,
+    visible,
+)
 
 if TYPE_CHECKING:
     from acctverify.models.findings import Evidence, Finding
     from acctverify.models.report import Report
 
-__all__ = ["LEVEL_COLOURS", "report_html"]
+__all__ = ["BADGE_TINTS", "LEVEL_COLOURS", "SOFT_OPACITY", "report_html"]
 
 #: Band colour per level: white text on each has a contrast ratio of at least 4.5.
 LEVEL_COLOURS = {
@@ -41,6 +56,24 @@ _FONT = (
 _MONO = "ui-monospace,SFMono-Regular,Menlo,Consolas,monospace"
 _RULE = "1px solid rgba(127,127,127,.3)"
 _MARK = "background:#ffe58f;color:#1f2328;border-radius:2px;padding:0 2px"
+# A character swapped into a look-alike name: marked, bold and underlined (not by colour alone).
+_SWAP = (
+    "background:#ffe58f;color:#1f2328;font-weight:700;text-decoration:underline;"
+    "text-decoration-color:#cf222e;text-decoration-thickness:2px;text-underline-offset:2px;"
+    "border-radius:2px;padding:0 1px"
+)
+#: The opacity of secondary text (English lines, codes, labels): with the theme's own text colour
+#: it keeps a contrast of at least 4.5:1 on light and dark backgrounds. Never nested.
+SOFT_OPACITY = ".78"
+_SOFT = f"opacity:{SOFT_OPACITY}"
+#: Badge background and border per finding kind (the text on it is the theme's own).
+BADGE_TINTS = {
+    "risk": ("rgba(207,34,46,.16)", "rgba(207,34,46,.6)"),
+    "trust": ("rgba(26,127,55,.24)", "rgba(45,164,78,.8)"),
+    "not_possible": ("rgba(191,135,0,.2)", "rgba(191,135,0,.7)"),
+    "info": ("rgba(127,127,127,.14)", "rgba(127,127,127,.45)"),
+}
+_KIND_SYMBOL = {"risk": "+", "trust": "✓", "not_possible": "?", "info": "i"}
 
 
 def _e(value: object) -> str:
@@ -48,21 +81,36 @@ def _e(value: object) -> str:
 
 
 def _text(value: str) -> str:
-    """Escape a text from the report, account-like numbers masked."""
-    return _e(mask_digits(value))
+    """Escape a text from the report, account-like numbers masked, invisible characters shown."""
+    return _e(visible(mask_digits(value)))
 
 
 def _badge(finding: Finding) -> str:
+    """The score a finding adds (or takes away) on a pill tinted by its kind, the kind in words
+    below it."""
+    kind = finding.kind.value
+    zh, en = FINDING_KIND_WORDS.get(kind, (kind, kind))
     if finding.contribution > 0:
-        tint, text = "rgba(207,34,46,.16)", f"+{finding.contribution}"
+        value = f"+{finding.contribution}"
     elif finding.contribution < 0:
-        tint, text = "rgba(26,127,55,.2)", f"−{-finding.contribution}"
+        value = f"−{-finding.contribution}"
     else:
-        tint, text = "rgba(127,127,127,.14)", "·"
+        value = _KIND_SYMBOL.get(kind, "·")
+    tint, edge = BADGE_TINTS.get(kind, BADGE_TINTS["info"])
     return (
-        f'<span style="display:inline-block;min-width:2.6em;text-align:center;border-radius:10px;'
-        f'padding:1px 6px;font-weight:600;font-variant-numeric:tabular-nums;background:{tint}">'
-        f"{_e(text)}</span>"
+        f'<div title="{_e(zh)} {_e(en)}" style="text-align:center;line-height:1.2">'
+        f'<div style="border-radius:10px;padding:0 4px;font-weight:700;'
+        f'font-variant-numeric:tabular-nums;background:{tint};border:1px solid {edge}">'
+        f"{_e(value)}</div>"
+        f'<div style="font-size:11px;margin-top:2px;{_SOFT}">{_e(zh)}<br>{_e(en)}</div></div>'
+    )
+
+
+def _name(pieces: tuple[Piece, ...]) -> str:
+    """A name with its swapped or hidden characters marked (the mark says what it is)."""
+    return "".join(
+        _e(text) if note is None else f'<mark style="{_SWAP}" title="{_e(note)}">{_e(text)}</mark>'
+        for text, note in pieces
     )
 
 
@@ -71,19 +119,38 @@ def _excerpt(message: str, start: int, end: int) -> str:
     lead, before, span, after, trail = excerpt(
         mask_digits(message), start, end, width=_EXCERPT_WIDTH
     )
-    return lead + _e(before) + f'<mark style="{_MARK}">{_e(span)}</mark>' + _e(after) + trail
+    return (
+        lead
+        + _e(visible(before))
+        + f'<mark style="{_MARK}">{_e(visible(span))}</mark>'
+        + _e(visible(after))
+        + trail
+    )
 
 
 def _where(index: int) -> str:
-    return f'<span style="opacity:.7">消息{index + 1} message {index + 1}:</span> '
+    return f'<span style="{_SOFT}">消息{index + 1} message {index + 1}:</span> '
 
 
-def _field(evidence: Evidence) -> str:
-    value = f": {_text(evidence.value)}" if evidence.value else ""
-    return f'<code style="font-family:{_MONO};font-size:11px">{_e(evidence.field)}</code>{value}'
+def _field(evidence: Evidence, report: Report) -> list[str]:
+    """The line of a field's evidence; a look-alike name gets the name it imitates below it,
+    the differing characters marked in both."""
+    label = f'<code style="font-family:{_MONO};font-size:11px">{_e(evidence.field)}</code>'
+    found = lookalike_of(report, evidence.value) if evidence.field.endswith(".name") else None
+    if found is None:
+        return [label + (f": {_text(evidence.value)}" if evidence.value else "")]
+    _, (given, expected, notes) = found
+    return [
+        f"{label}: {_name(given)}",
+        f'<span style="{_SOFT}">对照 compare with:</span> {_name(expected)}',
+        f'<span style="{_SOFT}">差别 difference:</span> '
+        + "；".join(_e(zh) for zh, _ in notes)
+        + " · "
+        + "; ".join(_e(en) for _, en in notes),
+    ]
 
 
-def _evidence_lines(finding: Finding, messages: Sequence[str] | None) -> list[str]:
+def _evidence_lines(finding: Finding, messages: Sequence[str] | None, report: Report) -> list[str]:
     """One line per field or message excerpt; the spans of a message whose text is not known
     go on one line, in order."""
     lines: list[str | int] = []  # an int stands for the line of that message's spans
@@ -91,7 +158,7 @@ def _evidence_lines(finding: Finding, messages: Sequence[str] | None) -> list[st
     for evidence in finding.evidence[:_MAX_EVIDENCE_SHOWN]:
         index = message_index(evidence.field)
         if index is None or evidence.start is None or evidence.end is None:
-            lines.append(_field(evidence))
+            lines.extend(_field(evidence, report))
             continue
         if messages is not None and index < len(messages):
             lines.append(_where(index) + _excerpt(messages[index], evidence.start, evidence.end))
@@ -107,51 +174,78 @@ def _evidence_lines(finding: Finding, messages: Sequence[str] | None) -> list[st
     more = len(finding.evidence) - min(len(finding.evidence), _MAX_EVIDENCE_SHOWN)
     more += finding.evidence_omitted
     if more > 0:
-        out.append(f'<span style="opacity:.7">+{more}</span>')
+        zh, en = more_words(more)
+        out.append(f'<span style="{_SOFT}">{_e(zh)} · {_e(en)}</span>')
     return out
 
 
-def _finding(finding: Finding, messages: Sequence[str] | None) -> str:
-    muted = "opacity:.6;" if finding.kind.value == "info" and not finding.contribution else ""
+def _finding(finding: Finding, messages: Sequence[str] | None, report: Report) -> str:
     evidence = "".join(
         f'<div style="font-size:12px;margin-top:1px">↳ {line}</div>'
-        for line in _evidence_lines(finding, messages)
+        for line in _evidence_lines(finding, messages, report)
     )
+    message_zh, codes = strip_reason_codes(finding.message_zh)
+    message_en, _ = strip_reason_codes(finding.message_en)
+    # The reason codes a message carried stay in a tooltip, with their meaning.
+    title = " · ".join(f"{code}: {reason_words(code)[1]}" for code in codes)
+    tooltip = f' title="{_e(title)}"' if title else ""
     return (
-        f'<div style="display:grid;grid-template-columns:3.4em 1fr;column-gap:8px;'
-        f'padding:5px 0;border-top:{_RULE};{muted}">'
-        f"<div>{_badge(finding)}</div>"
+        f'<div style="display:grid;grid-template-columns:4.6em 1fr;column-gap:8px;'
+        f'padding:6px 0;border-top:{_RULE}">'
+        f"{_badge(finding)}"
         "<div>"
-        f'<div><span style="font-weight:600">{_text(finding.message_zh)}</span> '
-        f'<code style="font-family:{_MONO};font-size:11px;opacity:.7">{_e(finding.code)}</code>'
+        f'<div><span style="font-weight:600"{tooltip}>{_text(message_zh)}</span> '
+        f'<code style="font-family:{_MONO};font-size:11px;{_SOFT}">{_e(finding.code)}</code>'
         "</div>"
-        f'<div style="opacity:.75;font-size:12px">{_text(finding.message_en)}</div>'
+        f'<div style="{_SOFT};font-size:12px">{_text(message_en)}</div>'
         f"{evidence}</div></div>"
     )
 
 
 def _facts(report: Report) -> str:
+    """Creditor, payee, account and the payee-name check, in words (codes in tooltips)."""
     facts = report.facts
-    items: list[tuple[str, str]] = []
+    rows: list[tuple[str, str]] = []
     creditor = facts.creditor.creditor if facts.creditor is not None else None
     if creditor is not None:
-        items.append(("债权人 Creditor", f"{creditor.name} ({creditor.name_en})"))
-    if facts.payee.name is not None:
-        items.append(("收款户名 Payee", facts.payee.name.original))
+        rows.append(("债权人 Creditor", _text(f"{creditor.name} ({creditor.name_en})")))
+    pair = facts.names.payee_creditor or facts.names.payee_creditor_unconfirmed
+    payee = facts.payee.name.original if facts.payee.name is not None else None
+    found = lookalike_of(report, payee)
+    if found is not None and found[0] is not pair:  # marked against the creditor's name only
+        found = None
+    if payee is not None:
+        rows.append(("收款户名 Payee", _name(found[1][0]) if found else _text(payee)))
+    if pair is not None:
+        outcome = pair.match.outcome.value
+        against = _name(found[1][1]) if found else _text(pair.against)
+        rows.append(
+            (
+                "户名核对 Name check",
+                f'<span title="{_e(outcome)}" style="font-weight:600">'
+                f"{_e(name_match_label(outcome))}</span> · {against}",
+            )
+        )
     if facts.payee.account is not None:
         account = facts.payee.account
-        items.append(("账号 Account", f"{account.masked} ({account.kind.value})"))
-    pair = facts.names.payee_creditor or facts.names.payee_creditor_unconfirmed
-    if pair is not None:
-        items.append(("户名核对 Name check", f"{pair.match.outcome.value} · {pair.against}"))
-    if not items:
+        zh, en = account_kind_words(account.kind.value)
+        rows.append(
+            (
+                "账号 Account",
+                f"{_text(account.masked)} · "
+                f'<span title="{_e(account.kind.value)}">{_e(zh)} {_e(en)}</span>',
+            )
+        )
+    if not rows:
         return ""
     cells = "".join(
-        f'<span style="margin-right:14px;white-space:nowrap"><span style="opacity:.65">'
-        f"{_e(label)}</span> {_text(value)}</span>"
-        for label, value in items
+        f'<div style="{_SOFT};white-space:nowrap">{_e(label)}</div><div>{value}</div>'
+        for label, value in rows
     )
-    return f'<div style="padding:7px 14px;border-bottom:{_RULE};font-size:12px">{cells}</div>'
+    return (
+        f'<div style="padding:7px 14px;border-bottom:{_RULE};font-size:12px;display:grid;'
+        f'grid-template-columns:max-content 1fr;column-gap:10px;row-gap:1px">{cells}</div>'
+    )
 
 
 def _section(title: str, body: str) -> str:
@@ -175,26 +269,26 @@ def report_html(report: Report, *, messages: Sequence[str] | None = None) -> str
         f'<span style="font-size:16px;font-weight:700;letter-spacing:.02em">'
         f"{_e(_LEVEL_ZH[level])} · {_e(_LEVEL_EN[level])}</span>"
         f'<span style="font-size:20px;font-weight:700;font-variant-numeric:tabular-nums">'
-        f'{report.score}<span style="font-size:12px;opacity:.85">/100</span></span></div>'
+        f'{report.score}<span style="font-size:12px">/100</span></span></div>'
     )
     ordered = sorted(report.findings, key=lambda f: f.kind.value == "info" and not f.contribution)
-    findings = "".join(_finding(f, messages) for f in ordered[:_FINDINGS_SHOWN])
+    findings = "".join(_finding(f, messages, report) for f in ordered[:_FINDINGS_SHOWN])
     if len(ordered) > _FINDINGS_SHOWN:
         rest = ordered[_FINDINGS_SHOWN:]
         findings += (
             f'<details style="border-top:{_RULE};padding-top:4px">'
-            f'<summary style="cursor:pointer;opacity:.8">{len(rest)} more · 其余{len(rest)}项'
-            f"</summary>{''.join(_finding(f, messages) for f in rest)}</details>"
+            f'<summary style="cursor:pointer">其余{len(rest)}项 · {len(rest)} more'
+            f"</summary>{''.join(_finding(f, messages, report) for f in rest)}</details>"
         )
     if not findings:
-        findings = f'<div style="opacity:.7;border-top:{_RULE};padding-top:6px">—</div>'
+        findings = f'<div style="{_SOFT};border-top:{_RULE};padding-top:6px">—</div>'
     advice = "".join(
         f'<li style="margin:2px 0">{_text(a.zh)}'
-        f'<div style="opacity:.75;font-size:12px">{_text(a.en)}</div></li>'
+        f'<div style="{_SOFT};font-size:12px">{_text(a.en)}</div></li>'
         for a in report.advice
     )
     footer = (
-        f'<div style="padding:6px 14px;border-top:{_RULE};font-size:11px;opacity:.6">'
+        f'<div style="padding:6px 14px;border-top:{_RULE};font-size:11px;{_SOFT}">'
         f"acctverify {_e(report.version)} · data {_e(report.data_version)} · "
         f"判断日期 as of {_e(report.as_of.isoformat())}</div>"
     )
