@@ -181,13 +181,13 @@ def real_photos() -> list[Line]:
     name_rate = sum(names) / len(names)
     return [
         Line(
-            f"real photos ({len(rows)}): printed code exact",
+            f"real photos: printed code exact ({len(rows)} images)",
             f"{100 * code_rate:.1f}% ({sum(codes)}/{len(codes)} legible; target >= "
             f"{100 * CODE_TARGET:.0f}%)",
             ok=code_rate >= CODE_TARGET,
         ),
         Line(
-            f"real photos ({len(rows)}): name exact",
+            f"real photos: name exact ({len(rows)} images)",
             f"{100 * name_rate:.1f}% ({sum(names)}/{len(names)} legible; target >= "
             f"{100 * NAME_TARGET:.0f}%)",
             ok=name_rate >= NAME_TARGET,
