@@ -378,3 +378,49 @@ def test_workers_from_a_script_on_standard_input() -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split() == ["600", "critical"]
     assert "FileNotFoundError" not in done.stderr
+
+
+_UNGUARDED_SCRIPT = """
+import threading, time
+import acctverify as av
+from acctverify import _pool
+
+threading.Thread(target=time.sleep, args=(60,), daemon=True).start()
+assert _pool._context().get_start_method() != "fork"
+print("ran")  # a helper that re-ran this script would print it again
+requests = [{"payee": {"name": "张三", "account": "6217000000123456786"},
+             "creditor": "微粒贷"}] * 600
+reports = list(av.verify_many(requests, workers=2, chunk_size=16))
+print(len(reports), reports[-1].level.value)
+"""
+
+
+@pytest.mark.skipif(
+    not {"forkserver", "spawn"} & set(multiprocessing.get_all_start_methods()),
+    reason="no fresh start method",
+)
+def test_workers_from_a_script_without_a_main_guard(tmp_path: Path) -> None:
+    """Fresh helpers do not run the caller's script again: a script without
+    ``if __name__ == "__main__":`` works (it used to fail in every helper)."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "screen.py"
+    script.write_text(_UNGUARDED_SCRIPT, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=300,
+        cwd=tmp_path, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["ran", "600", "critical"]
+
+
+class _MainRule:
+    """Stands for a rule defined in the caller's script."""
+
+    __module__ = "__main__"
+
+
+def test_a_task_that_refers_to_main_keeps_it() -> None:
+    assert _pool._needs_main(_MainRule) is True
+    assert _pool._needs_main(verify_many) is False

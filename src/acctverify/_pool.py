@@ -196,31 +196,42 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
-@contextlib.contextmanager
-def _main_not_from_missing_file() -> Iterator[None]:
-    """Start fresh helpers without re-running a ``__main__`` that has no file to re-run.
+def _needs_main(task: object) -> bool:
+    """Whether *task* refers to anything defined in ``__main__`` (a rule or directory class of
+    the caller's script): then fresh helpers must import the script to unpickle it."""
+    try:
+        return b"__main__" in pickle.dumps(task, _PROTOCOL)
+    except Exception:  # the pool reports an unpicklable task itself
+        return True
 
-    A helper started fresh (forkserver, spawn) runs the caller's main script again unless it is
-    guarded; a script read from standard input (``python - <<EOF``) has ``__file__`` set to
-    ``<stdin>``, a file that does not exist, and every helper would die looking for it. The task
-    is acctverify's own and needs nothing from ``__main__``, so while helpers start, such a
-    ``__file__`` is set aside (a real file, or a module run with ``-m``, is left alone).
+
+@contextlib.contextmanager
+def _main_set_aside(needed: bool) -> Iterator[None]:
+    """Start fresh helpers without running the caller's main script again, unless *needed*.
+
+    A helper started fresh (forkserver, spawn) imports the caller's ``__main__`` again: a script
+    whose work is not guarded by ``if __name__ == "__main__":`` would run again in every helper
+    (and fail), and a script read from standard input (``python - <<EOF``, ``__file__`` is
+    ``<stdin>``) cannot be found at all. acctverify's own task needs nothing from it, so while
+    helpers start, ``__main__``'s file and module spec are set aside — unless the task refers to
+    something defined there, or the file is missing anyway.
     """
     main = sys.modules.get("__main__")
     path = getattr(main, "__file__", None)
-    hide = (
-        main is not None
-        and getattr(main, "__spec__", None) is None
-        and isinstance(path, str)
-        and not os.path.isfile(path)
-    )
+    spec = getattr(main, "__spec__", None)
+    missing = isinstance(path, str) and not os.path.isfile(path) and spec is None
+    hide = main is not None and (missing or not needed) and (path is not None or spec is not None)
     if hide:
-        del main.__file__  # type: ignore[union-attr]
+        if path is not None:
+            del main.__file__  # type: ignore[union-attr]
+        main.__spec__ = None  # type: ignore[union-attr]
     try:
         yield
     finally:
         if hide:
-            main.__file__ = path  # type: ignore[union-attr]
+            if path is not None:
+                main.__file__ = path  # type: ignore[union-attr]
+            main.__spec__ = spec  # type: ignore[union-attr]
 
 
 def _single_threaded() -> bool:
@@ -294,9 +305,11 @@ def _in_pool(items: Iterable[T], task: Task[T, R], workers: int, chunk_size: int
 
     # Until a helper has started (a fresh interpreter takes most of a second to import
     # acctverify and load its tables), the caller checks every chunk itself, as they come.
+    needs_main = _needs_main(task)
+
     def submit(function: Any, *args: Any) -> Future[Any]:
         # A submit may start a helper process (they are started as work arrives).
-        with _main_not_from_missing_file():
+        with _main_set_aside(needs_main):
             return pool.submit(function, *args)
 
     started = submit(_ready)

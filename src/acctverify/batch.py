@@ -61,8 +61,9 @@ def verify_many(
     this process and ``n - 1`` helper processes (``os.cpu_count()`` keeps every CPU busy),
     *chunk_size* requests at a time. The helpers start on the first ``next()`` and stop when the
     iterator is exhausted or closed. They are forked when this process runs a single thread, else
-    started fresh (forkserver or spawn): then, as with any process pool, a script must guard its
-    entry point with ``if __name__ == "__main__":``. *progress* shows a tqdm progress bar (a
+    started fresh (forkserver or spawn), without running the caller's script again (unless
+    *rules* or *directory* refer to something defined in it: then the script must guard its
+    entry point with ``if __name__ == "__main__":``, as with any process pool). *progress* shows a tqdm progress bar (a
     notebook widget in Jupyter), with a total when *requests* has a length. *directory*,
     *weights*, *rules* and *as_of* are passed to :func:`acctverify.verify` for every request
     (with workers, they must be picklable: rules are module-level functions).
