@@ -22,6 +22,15 @@ from acctverify.models import Level, PaymentRequest, Report
 from acctverify.rules.catalogue import FINDINGS
 
 AS_OF = date(2026, 11, 29)
+
+
+@pytest.fixture(autouse=True)
+def _pool_even_for_small_inputs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tests' inputs are small: let workers=n start helpers for them anyway, so that the
+    pool is what they test (test_small_inputs_stay_in_the_calling_process checks the rule)."""
+    monkeypatch.setattr(_pool, "SMALL_INPUT", 0)
+
+
 ROOT = Path(__file__).resolve().parent.parent
 WEBANK = "深圳前海微众银行股份有限公司"
 
@@ -350,6 +359,7 @@ import threading, time
 import acctverify as av
 from acctverify import _pool
 
+_pool.SMALL_INPUT = 0  # 600 requests: use the helpers all the same
 if __name__ == "__main__":
     # a running thread: helpers are started fresh (forkserver or spawn), not forked
     threading.Thread(target=time.sleep, args=(60,), daemon=True).start()
@@ -385,6 +395,7 @@ import threading, time
 import acctverify as av
 from acctverify import _pool
 
+_pool.SMALL_INPUT = 0  # 600 requests: use the helpers all the same
 threading.Thread(target=time.sleep, args=(60,), daemon=True).start()
 assert _pool._context().get_start_method() != "fork"
 print("ran")  # a helper that re-ran this script would print it again
@@ -424,3 +435,23 @@ class _MainRule:
 def test_a_task_that_refers_to_main_keeps_it() -> None:
     assert _pool._needs_main(_MainRule) is True
     assert _pool._needs_main(verify_many) is False
+
+
+def test_small_inputs_stay_in_the_calling_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Below SMALL_INPUT requests (with a length) no pool is started: it would not pay."""
+    monkeypatch.setattr(_pool, "SMALL_INPUT", 50)
+    started: list[int] = []
+    real = _pool._in_pool
+
+    def spy(*args: Any, **kwargs: Any) -> Iterator[Any]:
+        started.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(_pool, "_in_pool", spy)
+    assert len(list(verify_many(mixed(49), workers=2, as_of=AS_OF))) == 49
+    assert started == []
+    assert len(list(verify_many(mixed(50), workers=2, chunk_size=8, as_of=AS_OF))) == 50
+    assert started == [1]
+    # a generator has no length: the pool starts
+    assert len(list(verify_many(iter(mixed(10)), workers=2, chunk_size=4, as_of=AS_OF))) == 10
+    assert started == [1, 1]

@@ -14,7 +14,16 @@ import polars as pl
 import pytest
 
 import acctverify as av
+from acctverify import _pool
 from acctverify.frame import LEVELS, RESULT_COLUMNS, report_row, request_from_row, verify_frame
+
+
+@pytest.fixture(autouse=True)
+def _pool_even_for_small_inputs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tests' inputs are small: let workers=n start helpers for them anyway, so that the
+    pool is what they test (test_small_inputs_stay_in_the_calling_process checks the rule)."""
+    monkeypatch.setattr(_pool, "SMALL_INPUT", 0)
+
 
 AS_OF = date(2026, 11, 29)
 ROOT = Path(__file__).resolve().parent.parent

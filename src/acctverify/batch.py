@@ -63,8 +63,10 @@ def verify_many(
     iterator is exhausted or closed. They are forked when this process runs a single thread, else
     started fresh (forkserver or spawn), without running the caller's script again (unless
     *rules* or *directory* refer to something defined in it: then the script must guard its
-    entry point with ``if __name__ == "__main__":``, as with any process pool). *progress* shows a tqdm progress bar (a
-    notebook widget in Jupyter), with a total when *requests* has a length. *directory*,
+    entry point with ``if __name__ == "__main__":``, as with any process pool). Fewer than
+    4,000 requests in a list (anything with a length) are checked in this process whatever
+    *workers* says: helpers would not pay for themselves. *progress* shows a tqdm progress bar
+    (a notebook widget in Jupyter), with a total when *requests* has a length. *directory*,
     *weights*, *rules* and *as_of* are passed to :func:`acctverify.verify` for every request
     (with workers, they must be picklable: rules are module-level functions).
     """

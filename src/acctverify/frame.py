@@ -289,6 +289,7 @@ def verify_frame(
         workers=workers,
         chunk_size=chunk_size or DEFAULT_CHUNK_SIZE,
         progress=progress,
+        length=len(frame),
     )
     results = _result_columns(values, prefix=prefix)
     if polars:
