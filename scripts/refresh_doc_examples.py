@@ -60,13 +60,25 @@ def run_command(command: str) -> str:
 
 
 def _refresh_block(body: str) -> str:
+    """Run each ``$ command`` of a console block and put its output under it. A command line
+    that ends with a backslash continues on the next line (as in a shell)."""
     lines: list[str] = []
+    command: list[str] = []
     for line in body.split("\n"):
-        if line.startswith("$ "):
-            lines.append(line)
-            lines.extend(run_command(line[2:].strip()).split("\n"))
+        if command:
+            command.append(line)
+        elif line.startswith("$ "):
+            command = [line]
         elif not lines:
             lines.append(line)  # text before the first command (none in practice)
+            continue
+        else:
+            continue  # the old output
+        if not line.endswith("\\"):
+            lines.extend(command)
+            lines.extend(run_command("\n".join(command)[2:].strip()).split("\n"))
+            command = []
+    lines.extend(command)
     return "\n".join(lines)
 
 

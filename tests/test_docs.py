@@ -125,13 +125,17 @@ def _console_examples() -> list[tuple[str, str, str]]:
         for _, block in _blocks(page, "console"):
             command: str | None = None
             expected: list[str] = []
+            continued = False
             for line in [*block.splitlines(), "$ "]:
-                if line.startswith("$ "):
+                if continued and command is not None:  # after a line ending with a backslash
+                    command += "\n" + line
+                elif line.startswith("$ "):
                     if command:
                         examples.append((page, command, "\n".join(expected)))
                     command, expected = line[2:].strip(), []
                 else:
                     expected.append(line)
+                continued = line.endswith("\\")
     return examples
 
 
