@@ -133,8 +133,32 @@ def _payee_facts(payee: Payee, directory: Directory) -> PayeeFacts:
     )
 
 
+#: OCR confidence below which a name reading is unsure (the engine's own score, 0-1).
+_SURE = 0.9
+
+
+def _ocr_near(payee: str | None, read: str | None, *, loose: bool = False) -> bool:
+    """Whether the name read off a photo is within what OCR does to a name: the payee name with
+    text around it, or at most a quarter of its characters (at least two; a third when the
+    engine was unsure of its reading) wrong or missing."""
+    from rapidfuzz.distance import Levenshtein
+
+    from acctverify._unicode import fold_name
+
+    if not payee or not read:
+        return False
+    a, b = fold_name(payee).text, fold_name(read).text
+    if not a or not b:
+        return False
+    if a in b:
+        return True
+    return Levenshtein.distance(a, b) <= max(2, len(a) // (3 if loose else 4))
+
+
 @functools.lru_cache(maxsize=4096)
-def _licence_facts(licence: Licence, payee_name: str | None) -> LicenceFacts:
+def _licence_facts(
+    licence: Licence, payee_name: str | None, name_confidence: float = 1.0
+) -> LicenceFacts:
     from acctverify.names import parse_company_name
 
     unreadable: list[str] = []
@@ -172,14 +196,17 @@ def _licence_facts(licence: Licence, payee_name: str | None) -> LicenceFacts:
         parsed_name is not None and parsed_name.individual_business
     )
     person = "".join((licence.legal_representative or "").split())
+    from_image = licence.source == "licence_image"
     return LicenceFacts(
         code=compact,
         uscc=uscc_info,
         uscc_error=uscc_error,
         regno_valid=regno_valid,
         regno_old=regno_old,
-        from_image=licence.source == "licence_image",
+        from_image=from_image,
         name=parsed_name,
+        name_near_payee=from_image
+        and _ocr_near(payee_name, name, loose=name_confidence < _SURE),
         address_province=region.province_of(licence.address) if licence.address else None,
         established=established if isinstance(established, date) else None,
         term_end=term if isinstance(term, date) else None,
@@ -364,7 +391,17 @@ def build_facts(
     payee_name = _cut(request.payee.name)
     payee = _payee_facts(request.payee, directory)
     licence_model = request.licence
-    licence = _licence_facts(licence_model, payee_name) if licence_model is not None else None
+    name_confidence = min(
+        (f.confidence for f in licence_image.fields if f.field == "name")
+        if licence_image is not None
+        else (),
+        default=1.0,
+    )
+    licence = (
+        _licence_facts(licence_model, payee_name, name_confidence)
+        if licence_model is not None
+        else None
+    )
     creditor_text = _cut(request.creditor)
     creditor = directory.resolve(creditor_text) if creditor_text else None
     compared = directory.compared_creditor(creditor)

@@ -115,6 +115,11 @@ class LicenceFacts(Model):
     check, or a name a few characters off, may be a misreading rather than the licence's."""
     name: CompanyName | None = None
     """The licence name, parsed."""
+    name_near_payee: bool = False
+    """The licence was read off a photo and its name is within what OCR does to the payee name:
+    the payee name with text around it, or a few characters wrong or missing (a quarter of them,
+    at least two; a third when OCR was unsure of its reading). The photo then neither confirms
+    nor contradicts the payee name."""
     address_province: str | None = None
     """The province the address names, when it names one."""
     established: date | None = None

@@ -152,35 +152,6 @@ def credit_code_consistency(ctx: RuleContext) -> Iterator[Signal]:
         )
 
 
-#: OCR confidence below which a name reading is unsure (the engine's own score, 0-1).
-_SURE = 0.9
-
-
-def _name_confidence(ctx: RuleContext) -> float:
-    reading = ctx.facts.licence_image
-    if reading is None:
-        return 1.0
-    return min((f.confidence for f in reading.fields if f.field == "name"), default=1.0)
-
-
-def _ocr_near(payee: str | None, read: str | None, *, loose: bool = False) -> bool:
-    """Whether the name read off a photo is within what OCR does to a name: the payee name with
-    text around it, or at most a quarter of its characters (at least two; a third when the
-    engine was unsure of its reading) wrong or missing."""
-    from rapidfuzz.distance import Levenshtein
-
-    from acctverify._unicode import fold_name
-
-    if not payee or not read:
-        return False
-    a, b = fold_name(payee).text, fold_name(read).text
-    if not a or not b:
-        return False
-    if a in b:
-        return True
-    return Levenshtein.distance(a, b) <= max(2, len(a) // (3 if loose else 4))
-
-
 @emits(
     "licence.name_lookalike",
     "licence.name_mismatch",
@@ -207,13 +178,8 @@ def name_against_payee(ctx: RuleContext) -> Iterator[Signal]:
     facts = ctx.facts.licence
     if (
         facts is not None
-        and facts.from_image
+        and facts.name_near_payee
         and match.outcome in (MatchOutcome.NO_MATCH, MatchOutcome.CLOSE_MATCH)
-        and _ocr_near(
-            ctx.request.payee.name,
-            licence.name if licence else pair.against,
-            loose=_name_confidence(ctx) < _SURE,
-        )
     ):
         # A few characters off, or the payee name with text around it: OCR misreads and glues
         # neighbouring text exactly so; the photo cannot confirm the name, nor contradict it.
