@@ -205,8 +205,7 @@ def _licence_facts(
         regno_old=regno_old,
         from_image=from_image,
         name=parsed_name,
-        name_near_payee=from_image
-        and _ocr_near(payee_name, name, loose=name_confidence < _SURE),
+        name_near_payee=from_image and _ocr_near(payee_name, name, loose=name_confidence < _SURE),
         address_province=region.province_of(licence.address) if licence.address else None,
         established=established if isinstance(established, date) else None,
         term_end=term if isinstance(term, date) else None,
@@ -362,7 +361,13 @@ def _image_facts(reading: LicenceReading) -> ImageFacts:
             continue
         link = qr_link(text)
         links.append(
-            QrLink(text=text[:500], host=link.host, verdict=link.verdict, code=_compact(link.code))
+            QrLink(
+                text=text[:500],
+                host=link.host,
+                verdict=link.verdict,
+                code=_compact(link.code),
+                ip_host=link.ip_host,
+            )
         )
     return ImageFacts(
         printed_code=printed,

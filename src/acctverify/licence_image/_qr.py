@@ -58,6 +58,8 @@ class QrFacts:
     code: str | None = None
     name: str | None = None
     """The entity name a text record carries."""
+    ip_host: bool = False
+    """An unlisted host that is a bare IP address (some provinces' older systems were)."""
 
 
 @dataclass(frozen=True)
@@ -185,9 +187,11 @@ def classify(text: str) -> QrFacts:
         code = _code(parts.query, entry.code_params)
         return QrFacts(host=host, verdict=QrVerdict.OFFICIAL, system=entry.system, code=code)
     verdict = QrVerdict.UNOFFICIAL
-    if not _is_ip(host) and (host == "gov.cn" or host.endswith(".gov.cn")):
+    ip_host = _is_ip(host)
+    if not ip_host and (host == "gov.cn" or host.endswith(".gov.cn")):
         verdict = QrVerdict.GOV_UNLISTED
-    return QrFacts(host=host, verdict=verdict, code=_code(parts.query, _CLEAR_PARAMS))
+    code = _code(parts.query, _CLEAR_PARAMS)
+    return QrFacts(host=host, verdict=verdict, code=code, ip_host=ip_host)
 
 
 def text_of(barcode: Any) -> str:

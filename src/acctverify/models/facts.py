@@ -215,6 +215,8 @@ class QrLink(Model):
     """Official publicity system, unlisted government host, elsewhere, or not a link."""
     code: str | None = None
     """A credit code or 注册号 the QR code carries in clear, compacted."""
+    ip_host: bool = False
+    """The host is a bare IP address that is not a listed provincial system."""
 
 
 class ImageFacts(Model):

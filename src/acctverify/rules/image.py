@@ -53,16 +53,6 @@ COMPANY_ONLY_LABELS = ("法定代表人", "注册资本")
 _EITHER_OR_LABELS = (("法定代表人", "经营者"), ("住所", "经营场所"), ("成立日期", "注册日期"))
 
 
-def _is_ip(host: str | None) -> bool:
-    import ipaddress
-
-    try:
-        ipaddress.ip_address(host or "")
-    except ValueError:
-        return False
-    return True
-
-
 def _missing_fields(reading: LicenceReading, image: ImageFacts) -> list[str]:
     """The labels of the fields every licence shows that the photo does not."""
     labels = set(reading.labels)
@@ -173,7 +163,7 @@ def qr_code(ctx: RuleContext) -> Iterator[Signal]:
         return
     for link in image.qr_links:
         evidence = (Evidence(field=FIELD, value=quote(link.text, 120), detail="QR code"),)
-        if link.verdict is QrVerdict.UNOFFICIAL and _is_ip(link.host):
+        if link.verdict is QrVerdict.UNOFFICIAL and link.ip_host:
             # Some provinces' older publicity systems were bare addresses (licence.md §2.3-2.4).
             yield Signal("image.qr_ip_host", evidence, {"host": quote(link.host)})
         elif link.verdict is QrVerdict.UNOFFICIAL:
