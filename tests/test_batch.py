@@ -6,6 +6,7 @@ import gc
 import itertools
 import multiprocessing
 import tempfile
+import textwrap
 import threading
 from collections.abc import Iterator
 from datetime import date
@@ -354,76 +355,61 @@ def test_no_files_are_left_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert not list(tmp_path.iterdir())
 
 
-_STDIN_SCRIPT = """
-import threading, time
-import acctverify as av
-from acctverify import _pool
-
-_pool.SMALL_INPUT = 0  # 600 requests: use the helpers all the same
-if __name__ == "__main__":
-    # a running thread: helpers are started fresh (forkserver or spawn), not forked
-    threading.Thread(target=time.sleep, args=(60,), daemon=True).start()
-    assert _pool._context().get_start_method() != "fork"
-    requests = [{"payee": {"name": "张三", "account": "6217000000123456786"},
-                 "creditor": "微粒贷"}] * 600
-    reports = list(av.verify_many(requests, workers=2, chunk_size=16))
-    print(len(reports), reports[-1].level.value)
-"""
-
-
-@pytest.mark.skipif(
-    not {"forkserver", "spawn"} & set(multiprocessing.get_all_start_methods()),
-    reason="no fresh start method",
-)
-def test_workers_from_a_script_on_standard_input() -> None:
-    """``python - <<EOF`` gives ``__main__.__file__ == '<stdin>'``: fresh helpers must not try to
-    re-run that file (they used to die with FileNotFoundError, BrokenProcessPool in the caller)."""
-    import subprocess
-    import sys
-
-    done = subprocess.run(
-        [sys.executable, "-"], input=_STDIN_SCRIPT, capture_output=True, text=True,
-        timeout=300, cwd=tempfile.gettempdir(), check=False,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.split() == ["600", "critical"]
-    assert "FileNotFoundError" not in done.stderr
-
-
-_UNGUARDED_SCRIPT = """
-import threading, time
-import acctverify as av
-from acctverify import _pool
-
-_pool.SMALL_INPUT = 0  # 600 requests: use the helpers all the same
+#: What both scripts below do: start a thread (so that helpers are started fresh, not forked),
+#: then check 600 requests with two workers.
+_SCREEN = """
 threading.Thread(target=time.sleep, args=(60,), daemon=True).start()
 assert _pool._context().get_start_method() != "fork"
-print("ran")  # a helper that re-ran this script would print it again
 requests = [{"payee": {"name": "张三", "account": "6217000000123456786"},
              "creditor": "微粒贷"}] * 600
 reports = list(av.verify_many(requests, workers=2, chunk_size=16))
 print(len(reports), reports[-1].level.value)
 """
+_IMPORTS = """
+import threading, time
+import acctverify as av
+from acctverify import _pool
 
-
-@pytest.mark.skipif(
+_pool.SMALL_INPUT = 0  # 600 requests: use the helpers all the same
+"""
+fresh_helpers = pytest.mark.skipif(
     not {"forkserver", "spawn"} & set(multiprocessing.get_all_start_methods()),
     reason="no fresh start method",
 )
-def test_workers_from_a_script_without_a_main_guard(tmp_path: Path) -> None:
-    """Fresh helpers do not run the caller's script again: a script without
-    ``if __name__ == "__main__":`` works (it used to fail in every helper)."""
+
+
+def _python(*argv: str, cwd: Path, script: str | None = None) -> tuple[str, str]:
+    """Run Python with *argv* (reading *script* on standard input); return stdout and stderr."""
     import subprocess
     import sys
 
-    script = tmp_path / "screen.py"
-    script.write_text(_UNGUARDED_SCRIPT, encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, str(script)], capture_output=True, text=True, timeout=300,
-        cwd=tmp_path, check=False,
+        [sys.executable, *argv], input=script, capture_output=True, text=True, timeout=300,
+        cwd=cwd, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.split() == ["ran", "600", "critical"]
+    return done.stdout, done.stderr
+
+
+@fresh_helpers
+def test_workers_from_a_script_on_standard_input() -> None:
+    """``python - <<EOF`` gives ``__main__.__file__ == '<stdin>'``: fresh helpers must not try to
+    re-run that file (they used to die with FileNotFoundError, BrokenProcessPool in the caller)."""
+    guarded = 'if __name__ == "__main__":\n' + textwrap.indent(_SCREEN, "    ")
+    out, err = _python("-", cwd=Path(tempfile.gettempdir()), script=_IMPORTS + guarded)
+    assert out.split() == ["600", "critical"]
+    assert "FileNotFoundError" not in err
+
+
+@fresh_helpers
+def test_workers_from_a_script_without_a_main_guard(tmp_path: Path) -> None:
+    """Fresh helpers do not run the caller's script again: a script without
+    ``if __name__ == "__main__":`` works (it used to fail in every helper)."""
+    script = tmp_path / "screen.py"
+    # a helper that re-ran this script would print "ran" again
+    script.write_text(_IMPORTS + 'print("ran")\n' + _SCREEN, encoding="utf-8")
+    out, _ = _python(str(script), cwd=tmp_path)
+    assert out.split() == ["ran", "600", "critical"]
 
 
 class _MainRule:

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from acctverify.cli import main
+from _helpers import cli
 from acctverify.cn import bankcard
 from acctverify.models import Level, Report
 
@@ -38,16 +38,6 @@ def _environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("COLUMNS", raising=False)
     monkeypatch.setenv("TERM", "xterm-256color")
-
-
-def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """Run the command; return (exit status, stdout, stderr)."""
-    try:
-        status = main(list(argv))
-    except SystemExit as exc:  # argparse's own usage errors
-        status = exc.code if isinstance(exc.code, int) else 2
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def write(tmp_path: Path, name: str, data: Any) -> str:

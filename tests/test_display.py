@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 
 import acctverify as av
+from _helpers import RGB, contrast
 from acctverify.models import Level, Report
 from acctverify.render import FRAME_COLUMNS, LEVEL_COLOURS, report_html
 from acctverify.render._card import BADGE_TINTS
@@ -221,7 +222,6 @@ READING_THEMES = {
     "vscode-light": ("#ffffff", "#3b3b3b"),
     "vscode-dark": ("#1f1f1f", "#cccccc"),
 }
-RGB = tuple[float, float, float]
 
 
 def colour(value: str) -> tuple[RGB, float] | None:
@@ -245,20 +245,6 @@ def over(top: tuple[RGB, float], bottom: RGB) -> RGB:
         g * alpha + bottom[1] * (1 - alpha),
         b * alpha + bottom[2] * (1 - alpha),
     )
-
-
-def luminance(rgb: RGB) -> float:
-    def channel(value: float) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(v) for v in rgb)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(a: RGB, b: RGB) -> float:
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
 
 
 class _Contrast(HTMLParser):

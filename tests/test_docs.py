@@ -16,11 +16,8 @@ from __future__ import annotations
 
 import doctest
 import importlib.util
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -289,22 +286,3 @@ def test_every_check_flag_is_documented() -> None:
         for option in action.option_strings:
             if option not in ("-h", "--help"):
                 assert f"`{option}" in page, f"getting-started.md: flag {option} is not documented"
-
-
-# --- the site --------------------------------------------------------------------------------
-
-
-def test_mkdocs_build_strict(tmp_path: Path) -> None:
-    if importlib.util.find_spec("mkdocs") is None or importlib.util.find_spec("material") is None:
-        pytest.skip("mkdocs-material is not installed (pip install mkdocs-material to build docs)")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path)],
-        cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=300,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr

@@ -16,21 +16,12 @@ from typing import Any
 import pytest
 
 import acctverify as av
-from acctverify.cli import main
+from _helpers import cli
 from acctverify.models import Level, Payee, Report
 
 ROOT = Path(__file__).resolve().parent.parent
 SCAM = ROOT / "examples" / "consulting-company-scam.json"
 AS_OF = "2026-11-29"
-
-
-def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        status = main(list(argv))
-    except SystemExit as exc:
-        status = exc.code if isinstance(exc.code, int) else 2
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def finding(report: Report, code: str) -> av.models.Finding:

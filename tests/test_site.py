@@ -28,6 +28,9 @@ from pathlib import Path
 
 import pytest
 
+from _helpers import contrast as wcag_contrast
+from _helpers import rgb
+
 pytest.importorskip("mkdocs", reason="mkdocs-material is not installed (pip install -e '.[docs]')")
 pytest.importorskip(
     "material", reason="mkdocs-material is not installed (pip install -e '.[docs]')"
@@ -56,6 +59,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
+def test_the_site_builds_strictly(site: Path) -> None:
+    """``mkdocs build --strict`` (the fixture fails on any warning) makes every page of the nav."""
+    assert (site / "index.html").is_file()
+    assert (site / "zh" / "index.html").is_file()
+    assert (site / "findings" / "index.html").is_file()
+
+
 def _pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
@@ -73,11 +83,13 @@ _HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _TAG = re.compile(r"<[^>]*>")
 
 
-def _index(site: Path) -> dict[str, object]:
-    index: dict[str, object] = json.loads(
-        (site / "search" / "search_index.json").read_text(encoding="utf-8")
-    )
-    return index
+def _index(site: Path) -> tuple[list[dict[str, str]], re.Pattern[str]]:
+    """The search index's entries and the separator it was built with."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs, config = index["docs"], index["config"]
+    assert isinstance(docs, list)
+    assert isinstance(config, dict)
+    return docs, re.compile(config["separator"])
 
 
 def _tokens(text: str, separator: re.Pattern[str]) -> list[str]:
@@ -153,12 +165,7 @@ CHINESE_QUERIES = ("协商还款", "对公账户", "收款户名", "债权人", 
 def test_search_finds_every_section_with_a_chinese_word(site: Path, query: str) -> None:
     if importlib.util.find_spec("jieba") is None:
         pytest.skip("the search index segments Chinese only with jieba (pip install jieba)")
-    index = _index(site)
-    config = index["config"]
-    assert isinstance(config, dict)
-    separator = re.compile(config["separator"])
-    docs = index["docs"]
-    assert isinstance(docs, list)
+    docs, separator = _index(site)
     vocabulary = {token for entry in docs for token in _tokens(entry["text"], separator)}
     vocabulary |= {token for entry in docs for token in _tokens(entry["title"], separator)}
     terms = search_terms(query, vocabulary, separator)
@@ -173,12 +180,7 @@ def test_search_finds_every_section_with_a_chinese_word(site: Path, query: str) 
 
 
 def test_search_finds_a_finding_code_by_its_last_part(site: Path) -> None:
-    index = _index(site)
-    config = index["config"]
-    assert isinstance(config, dict)
-    separator = re.compile(config["separator"])
-    docs = index["docs"]
-    assert isinstance(docs, list)
+    docs, separator = _index(site)
     terms = search_terms("not_creditor", set(), separator)
     assert terms == ["not_creditor"]
     found = {
@@ -255,16 +257,9 @@ def _variables(scheme: str) -> dict[str, str]:
     return dict(re.findall(r"(--md-[\w-]+):\s*(#[0-9a-fA-F]{6,8})\s*;", block.group(1)))
 
 
-def _luminance(colour: str) -> float:
-    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
 def contrast(foreground: str, background: str) -> float:
     """The WCAG 2 contrast ratio of two opaque colours (#rrggbb)."""
-    light, dark = sorted((_luminance(foreground), _luminance(background)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
+    return wcag_contrast(rgb(foreground), rgb(background))
 
 
 #: (what, foreground variable, background variable): every pair must reach 4.5:1.

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import acctverify as av
-from acctverify.cli import main
+from _helpers import cli
 from acctverify.cn import bankcard
 from acctverify.exceptions import DataError
 from acctverify.sources import (
@@ -306,15 +306,6 @@ def test_enrich_refuses_async_sources() -> None:
 
 
 # --- the command line ---------------------------------------------------------------------------
-
-
-def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        status = main(list(argv))
-    except SystemExit as exc:
-        status = exc.code if isinstance(exc.code, int) else 2
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def test_cli_risk_lists(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
