@@ -107,6 +107,9 @@ _BY_OUTCOME: dict[MatchOutcome, tuple[str, ...]] = {
     MTCH: ("IDEQ", "LFSY", "TRAD", "NFMT"),
 }
 _ORDER = [code for codes in _BY_OUTCOME.values() for code in codes]
+#: Reasons that mean one name imitates the other (a look-alike or a confusable character), not a
+#: different company.
+LOOKALIKE_REASONS = frozenset({"SPUF", "LKHG", "LKHP", "LKED"})
 _GROUP = {code: outcome for outcome, codes in _BY_OUTCOME.items() for code in codes}
 _RANK = {MTCH: 0, CMTC: 1, NMTC: 2, NOAP: 3}
 #: CMTC reasons that two equal, valid credit codes may upgrade to MTCH.

@@ -23,6 +23,7 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING
 
+from acctverify.names._match import LOOKALIKE_REASONS
 from acctverify.render._words import is_invisible, marker
 
 if TYPE_CHECKING:
@@ -30,10 +31,7 @@ if TYPE_CHECKING:
     from acctverify.models.names import NameMatch
     from acctverify.models.report import Report
 
-__all__ = ["LOOKALIKE_REASONS", "Diff", "Piece", "lookalike_of", "name_diff"]
-
-#: Name-match reasons that mean one name imitates the other (the names module's codes).
-LOOKALIKE_REASONS = frozenset({"LKHG", "LKHP", "LKED", "SPUF"})
+__all__ = ["Diff", "Piece", "lookalike_of", "name_diff"]
 
 #: A piece of a name and, when it is marked, what it is (a short bilingual label).
 Piece = tuple[str, "str | None"]

@@ -23,10 +23,6 @@ ERRORS: dict[str, tuple[str, str]] = {
 }
 
 
-#: Name-match reasons that mean an imitation, not a different company.
-LOOKALIKE_REASONS = frozenset({"LKHP", "LKHG", "LKED", "SPUF"})
-
-
 def bank_name(code: str | None, name: str | None) -> str:
     """Return a bank's Chinese name and code for messages, e.g. ``中国建设银行 (CCB)``."""
     if code and name:

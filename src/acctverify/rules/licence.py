@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from acctverify.models.facts import RegistryStatus
 from acctverify.models.findings import Evidence
 from acctverify.models.names import MatchOutcome
+from acctverify.names._match import LOOKALIKE_REASONS
 from acctverify.rules._common import (
-    LOOKALIKE_REASONS,
     STOPPED_STATUSES,
     creditor_params,
     error_text,

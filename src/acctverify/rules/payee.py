@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from acctverify.models.findings import Evidence
 from acctverify.models.names import MatchOutcome, SpoofSign
 from acctverify.models.request import MAX_FIELD_CHARS
+from acctverify.names._match import LOOKALIKE_REASONS
 from acctverify.rules._common import (
-    LOOKALIKE_REASONS,
     creditor_params,
     directory_reasons,
     name_reasons,
