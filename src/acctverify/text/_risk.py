@@ -107,21 +107,13 @@ def _hit_names(hit: TextHit) -> tuple[str, ...]:
 
 
 @functools.cache
-def _by_tld() -> dict[str, tuple[str, ...]]:
+def _cues_by(attribute: str) -> dict[str, tuple[str, ...]]:
+    """Cue codes by each value of a cue's list *attribute* (``tlds``, ``hits``)."""
     found: dict[str, list[str]] = {}
     for cue in cues().values():
-        for tld in cue.tlds:
-            found.setdefault(tld, []).append(cue.code)
-    return {tld: tuple(codes) for tld, codes in found.items()}
-
-
-@functools.cache
-def _by_hit_name() -> dict[str, tuple[str, ...]]:
-    found: dict[str, list[str]] = {}
-    for cue in cues().values():
-        for name in cue.hits:
-            found.setdefault(name, []).append(cue.code)
-    return {name: tuple(codes) for name, codes in found.items()}
+        for value in getattr(cue, attribute):
+            found.setdefault(value, []).append(cue.code)
+    return {value: tuple(codes) for value, codes in found.items()}
 
 
 @dataclass
@@ -175,8 +167,8 @@ def features(
         )
         if negation is None:
             present.setdefault(cue.code, []).append(span)
-    by_name = _by_hit_name()
-    cheap = _by_tld()
+    by_name = _cues_by("hits")
+    cheap = _cues_by("tlds")
     for hit in hits:
         if cheap and hit.kind is HitKind.URL and hit.details.brand_match != "official":
             suffix = (hit.details.registered_domain or hit.value).rpartition(".")[2]
