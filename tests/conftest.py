@@ -19,6 +19,17 @@ settings.register_profile("long", max_examples=5000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
+@pytest.fixture
+def prepared(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """verify() reads the prepared reading (tests/licence_images.py ``prepared_reading``) stored
+    under a path instead of the file named in the request."""
+    import acctverify.licence_image as li
+
+    readings: dict[str, Any] = {}
+    monkeypatch.setattr(li, "try_read_licence", lambda path: readings[path])
+    return readings
+
+
 @pytest.fixture(autouse=True)
 def _doctest_data(doctest_namespace: dict[str, Any]) -> None:
     doctest_namespace["DATA"] = DATA

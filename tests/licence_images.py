@@ -27,6 +27,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from acctverify.cn import orgcode, uscc
+from acctverify.licence_image import qr_link
+from acctverify.models import Licence
+from acctverify.models.licence_image import FieldReading, LicenceReading
 
 if TYPE_CHECKING:
     from PIL import Image, ImageFont
@@ -397,3 +400,31 @@ def degrade(image: Image.Image, how: str, *, seed: int = 0) -> Image.Image:
         small.save(buffer, format="JPEG", quality=60)
         return Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
     raise ValueError(f"unknown degradation {how!r}")
+
+
+def prepared_reading(
+    values: dict[str, str | None],
+    labels: tuple[str, ...],
+    qr_text: str | None = None,
+    **changes: object,
+) -> LicenceReading:
+    """What the reader would return for a licence showing *values* under *labels* (a value of
+    ``None`` is not shown) and a QR code holding *qr_text*; *changes* replace reading fields. The
+    verify() tests hand it over through the ``prepared`` fixture instead of reading a file."""
+    shown = {key: value for key, value in values.items() if value is not None}
+    link = qr_link(qr_text) if qr_text else None
+    base: dict[str, object] = {
+        "source": "licence.png",
+        "licence": Licence(**shown, source="licence_image"),
+        "fields": tuple(
+            FieldReading(field=key, label="", value=value, confidence=0.99)
+            for key, value in shown.items()
+        ),
+        "labels": labels,
+        "qr_text": qr_text,
+        "qr_host": link.host if link else None,
+        "qr_uscc": link.code if link else None,
+        "qr_verdict": link.verdict if link else None,
+    }
+    base.update(changes)
+    return LicenceReading.model_validate(base)

@@ -28,9 +28,8 @@ from acctverify._data import table
 from acctverify.cli import main
 from acctverify.exceptions import AcctVerifyError, InputTooLarge
 from acctverify.licence_image import _layout, _read
-from acctverify.models import Licence, Report
+from acctverify.models import Report
 from acctverify.models.licence_image import (
-    FieldReading,
     ImageProblem,
     LicenceReading,
     LicenceStyle,
@@ -255,36 +254,11 @@ def reading(**changes: Any) -> LicenceReading:
         "registration_authority": SPEC.authority,
     }
     values.update(changes.pop("values", {}))
-    values = {key: value for key, value in values.items() if value is not None}
     labels = changes.pop(
         "labels", ("统一社会信用代码", "名称", "类型", "法定代表人", "注册资本", "成立日期",
                    "营业期限", "住所", "登记机关"),
     )  # fmt: skip
-    qr_text = changes.pop("qr_text", QR)
-    link = li.qr_link(qr_text) if qr_text else None
-    base: dict[str, Any] = {
-        "source": "licence.png",
-        "licence": Licence(**values, source="licence_image"),
-        "fields": tuple(
-            FieldReading(field=key, label="", value=value, confidence=0.99)
-            for key, value in values.items()
-        ),
-        "labels": labels,
-        "qr_text": qr_text,
-        "qr_host": link.host if link else None,
-        "qr_uscc": link.code if link else None,
-        "qr_verdict": link.verdict if link else None,
-    }
-    base.update(changes)
-    return LicenceReading(**base)
-
-
-@pytest.fixture
-def prepared(monkeypatch: pytest.MonkeyPatch) -> dict[str, LicenceReading]:
-    """verify() reads the prepared reading instead of the file named in the request."""
-    readings: dict[str, LicenceReading] = {}
-    monkeypatch.setattr(li, "try_read_licence", lambda path: readings[path])
-    return readings
+    return gen.prepared_reading(values, labels, changes.pop("qr_text", QR), **changes)
 
 
 def check(prepared: dict[str, LicenceReading], read: LicenceReading, **request: Any) -> Report:

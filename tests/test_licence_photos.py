@@ -21,7 +21,6 @@ import acctverify.licence_image as li
 from acctverify.licence_image import _page, _qr, _read
 from acctverify.models import Report
 from acctverify.models.licence_image import (
-    FieldReading,
     LicenceReading,
     LicenceStyle,
     QrVerdict,
@@ -194,26 +193,8 @@ def reading(**changes: Any) -> LicenceReading:
               "legal_representative": SPEC.person, "established": SPEC.established,
               "address": SPEC.address, "registration_authority": SPEC.authority}  # fmt: skip
     values.update(changes.pop("values", {}))
-    values = {key: value for key, value in values.items() if value is not None}
     labels = ("统一社会信用代码", "名称", "类型", "法定代表人", "成立日期", "住所", "登记机关")
-    base: dict[str, Any] = {
-        "source": "licence.png",
-        "licence": av.models.Licence(**values, source="licence_image"),
-        "fields": tuple(
-            FieldReading(field=key, label="", value=value, confidence=0.99)
-            for key, value in values.items()
-        ),
-        "labels": labels,
-    }
-    base.update(changes)
-    return LicenceReading(**base)
-
-
-@pytest.fixture
-def prepared(monkeypatch: pytest.MonkeyPatch) -> dict[str, LicenceReading]:
-    readings: dict[str, LicenceReading] = {}
-    monkeypatch.setattr(li, "try_read_licence", lambda path: readings[path])
-    return readings
+    return gen.prepared_reading(values, changes.pop("labels", labels), **changes)
 
 
 def check(prepared: dict[str, LicenceReading], read: LicenceReading, payee: str) -> Report:
